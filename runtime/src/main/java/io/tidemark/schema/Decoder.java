@@ -74,6 +74,20 @@ public final class Decoder {
   }
 
   public long readLong() {
+    if (limit - position >= 10) {
+      // Fast path: the longest varint is buffered, so no per-byte refill check; varints of up to
+      // 9 bytes end here, the 10th byte is left to the checked loop to validate.
+      int at = position;
+      long bits = 0;
+      for (int shift = 0; shift < 63; shift += 7) {
+        byte b = buffer[at++];
+        bits |= (long) (b & 0x7F) << shift;
+        if (b >= 0) {
+          position = at;
+          return (bits >>> 1) ^ -(bits & 1);
+        }
+      }
+    }
     long start = position();
     long bits = 0;
     for (int shift = 0; ; shift += 7) {
@@ -202,6 +216,19 @@ public final class Decoder {
   }
 
   private int readVarint32(String what) {
+    if (limit - position >= 5) {
+      // Fast path, as in readLong: up to 4 bytes unchecked, the 5th to the checked loop.
+      int at = position;
+      int bits = 0;
+      for (int shift = 0; shift < 28; shift += 7) {
+        byte b = buffer[at++];
+        bits |= (b & 0x7F) << shift;
+        if (b >= 0) {
+          position = at;
+          return bits;
+        }
+      }
+    }
     long start = position();
     int bits = 0;
     for (int shift = 0; ; shift += 7) {
