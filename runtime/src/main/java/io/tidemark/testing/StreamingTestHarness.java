@@ -85,6 +85,13 @@ public final class StreamingTestHarness implements AutoCloseable {
     return recorder;
   }
 
+  /** Starts the context without running a batch (e.g. to let a receiver connect first). */
+  public void start() {
+    if (context.state() == StreamingContextState.INITIALIZED) {
+      context.start();
+    }
+  }
+
   /**
    * Starts the context if needed, then {@code count} times advances the clock by one batch interval and
    * waits for that batch to complete.
@@ -92,9 +99,7 @@ public final class StreamingTestHarness implements AutoCloseable {
    * @throws StreamingException if a batch fails
    */
   public void runBatches(int count) throws InterruptedException {
-    if (context.state() == StreamingContextState.INITIALIZED) {
-      context.start();
-    }
+    start();
     for (int i = 0; i < count; i++) {
       long target;
       synchronized (progress) {
@@ -118,6 +123,13 @@ public final class StreamingTestHarness implements AutoCloseable {
       while (received.getOrDefault(stream.id(), 0L) < records) {
         progress.wait();
       }
+    }
+  }
+
+  /** The records the receiver of {@code stream} has stored so far. */
+  public long received(DStream<?> stream) {
+    synchronized (progress) {
+      return received.getOrDefault(stream.id(), 0L);
     }
   }
 
