@@ -12,25 +12,21 @@ import java.util.function.Predicate;
  * slide, each parent batch is reduced once into a partial that enters the window, and the partial of
  * the batch leaving it is subtracted. Keys the filter rejects are dropped from the window.
  */
-public final class InverseWindowStage<K, V> extends MaterializedStage<KV<K, V>>
-    implements StatefulStage, WindowedStage {
+public final class InverseWindowStage<K, V> extends WindowedStage<KV<K, V>> implements StatefulStage {
 
   private final Stage<KV<K, V>> parent;
   private final BinaryOperator<V> reduce;
   private final BinaryOperator<V> inverse;
   private final Predicate<? super KV<K, V>> keep;
-  private final long lengthMillis;
   private final List<InverseWindowState<K, V>> partitions;
 
   public InverseWindowStage(String id, Stage<KV<K, V>> parent, BinaryOperator<V> reduce, BinaryOperator<V> inverse,
       Duration length, Duration slide, Predicate<? super KV<K, V>> keep) {
-    super(parent.graph(), id, "reduceByKeyAndWindow", WindowStage.checkedSlide(parent, id, length, slide),
-        List.of(parent));
+    super(parent, id, "reduceByKeyAndWindow", length, slide);
     this.parent = parent;
     this.reduce = reduce;
     this.inverse = inverse;
     this.keep = keep;
-    this.lengthMillis = length.toMillis();
     this.partitions = new ArrayList<>();
     for (int p = 0; p < parent.graph().parallelism(); p++) {
       partitions.add(new InverseWindowState<>());
@@ -51,16 +47,6 @@ public final class InverseWindowStage<K, V> extends MaterializedStage<KV<K, V>>
   }
 
   @Override
-  public long windowLengthMillis() {
-    return lengthMillis;
-  }
-
-  @Override
-  protected boolean runsAt(long batchTime) {
-    return parent.isValidAt(batchTime);
-  }
-
-  @Override
   protected PartitionedBatch<KV<K, V>> compute(BatchRun run) {
     long time = run.timeMillis();
     boolean emit = isValidAt(time);
@@ -68,7 +54,7 @@ public final class InverseWindowStage<K, V> extends MaterializedStage<KV<K, V>>
         (partition, partial) -> {
           InverseWindowState<K, V> window = partitions.get(partition);
           window.enter(time, partial, reduce);
-          window.leave(time - lengthMillis, inverse);
+          window.leave(time - windowLengthMillis(), inverse);
           return emit ? window.retainAndList(keep) : null;
         });
     return emit ? PartitionedBatch.of(parts) : null;

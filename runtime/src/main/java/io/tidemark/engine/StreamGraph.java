@@ -157,7 +157,7 @@ public final class StreamGraph {
   public long longestWindowMillis() {
     long longest = 0;
     for (Stage<?> stage : activeStages) {
-      if (stage instanceof WindowedStage windowed) {
+      if (stage instanceof WindowedStage<?> windowed) {
         longest = Math.max(longest, windowed.windowLengthMillis());
       }
     }

@@ -9,10 +9,9 @@ import java.util.TreeMap;
  * {@code window}: every slide, the union of the parent's batches in the last {@code length}. The parent
  * batches are buffered by batch time until they leave the window.
  */
-public final class WindowStage<T> extends MaterializedStage<T> implements WindowedStage {
+public final class WindowStage<T> extends WindowedStage<T> {
 
   private final Stage<T> parent;
-  private final long lengthMillis;
   private final TreeMap<Long, PartitionedBatch<T>> buffer = new TreeMap<>();
 
   public WindowStage(Stage<T> parent, Duration length, Duration slide) {
@@ -20,32 +19,15 @@ public final class WindowStage<T> extends MaterializedStage<T> implements Window
   }
 
   private WindowStage(Stage<T> parent, String id, Duration length, Duration slide) {
-    super(parent.graph(), id, "window", checkedSlide(parent, id, length, slide), List.of(parent));
+    super(parent, id, "window", length, slide);
     this.parent = parent;
-    this.lengthMillis = length.toMillis();
-  }
-
-  /** Validates a window over {@code parent} and returns its slide in milliseconds. */
-  static long checkedSlide(Stage<?> parent, String id, Duration length, Duration slide) {
-    parent.graph().checkWindow(id, length, slide, parent);
-    return slide.toMillis();
-  }
-
-  @Override
-  public long windowLengthMillis() {
-    return lengthMillis;
-  }
-
-  @Override
-  protected boolean runsAt(long batchTime) {
-    return parent.isValidAt(batchTime);
   }
 
   @Override
   protected PartitionedBatch<T> compute(BatchRun run) {
     long time = run.timeMillis();
     buffer.put(time, parent.materialize(run));
-    buffer.headMap(time - lengthMillis, true).clear();
+    buffer.headMap(time - windowLengthMillis(), true).clear();
     if (!isValidAt(time)) {
       return null;
     }
