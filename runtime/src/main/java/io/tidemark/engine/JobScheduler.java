@@ -29,7 +29,7 @@ public final class JobScheduler {
 
   private final StreamGraph graph;
   private final Clock clock;
-  private final TaskPool pool;
+  private TaskPool pool;
   private final List<StreamingListener> listeners;
   private final long rememberMillis;
   private final BlockingQueue<GeneratedBatch> queue = new LinkedBlockingQueue<>();
@@ -49,7 +49,6 @@ public final class JobScheduler {
   public JobScheduler(StreamGraph graph, Clock clock, List<StreamingListener> listeners, long rememberMillis) {
     this.graph = graph;
     this.clock = clock;
-    this.pool = new TaskPool(graph.parallelism());
     this.listeners = listeners;
     this.rememberMillis = rememberMillis;
   }
@@ -58,7 +57,8 @@ public final class JobScheduler {
     long now = clock.nowMillis();
     long interval = graph.batchIntervalMillis();
     long firstBatchTime = (Math.floorDiv(now, interval) + 1) * interval;
-    graph.start(firstBatchTime - interval);
+    graph.start(firstBatchTime - interval); // fails on an invalid graph before any thread exists
+    pool = new TaskPool(graph.parallelism());
     for (InputStage<?, ?> input : graph.activeInputs()) {
       String id = input.id();
       input.start(new SourceContext(id, clock, now,
