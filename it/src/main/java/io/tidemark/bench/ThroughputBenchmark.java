@@ -1,0 +1,118 @@
+package io.tidemark.bench;
+
+import io.tidemark.stream.DStream;
+import io.tidemark.stream.KV;
+import io.tidemark.stream.PairDStream;
+import io.tidemark.stream.StreamingContext;
+import io.tidemark.testing.ManualClock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * End-to-end throughput of the engine on the peers' word-count workload (see /work/shared/peers): lines
+ * of 10 words from a 10,000-word vocabulary, {@code new Random(42)}, pre-generated batches fed through
+ * the queue source. The pipeline runs backlogged: the manual clock jumps over every batch interval at
+ * once, so batches run back to back and the time measured is the engine's.
+ *
+ * <p>Arguments: {@code [mode=wc|window|state|all] [batches=50] [linesPerBatch=20000] [rounds=5]
+ * [parallelism=cores]}.
+ */
+public final class ThroughputBenchmark {
+
+  private static final Duration INTERVAL = Duration.ofSeconds(1);
+
+  public static void main(String[] args) throws Exception {
+    if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
+      System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn"); // no per-batch log line
+    }
+    String mode = args.length > 0 ? args[0] : "all";
+    int batches = args.length > 1 ? Integer.parseInt(args[1]) : 50;
+    int linesPerBatch = args.length > 2 ? Integer.parseInt(args[2]) : 20_000;
+    int rounds = args.length > 3 ? Integer.parseInt(args[3]) : 5;
+    int parallelism = args.length > 4 ? Integer.parseInt(args[4]) : Runtime.getRuntime().availableProcessors();
+    List<List<String>> data = generate(batches, linesPerBatch);
+    long words = (long) batches * linesPerBatch * 10;
+    for (String m : mode.equals("all") ? List.of("wc", "window", "state") : List.of(mode)) {
+      runRound(m, data, parallelism); // warm-up: JIT and heap sizing
+      double best = Double.MAX_VALUE;
+      for (int round = 0; round < rounds; round++) {
+        double seconds = runRound(m, data, parallelism);
+        best = Math.min(best, seconds);
+        System.out.printf("tidemark mode=%s round=%d batches=%d words=%d seconds=%.3f words_per_s=%.0f%n",
+            m, round, batches, words, seconds, words / seconds);
+      }
+      System.out.printf("tidemark mode=%s batches=%d words=%d seconds=%.3f words_per_s=%.0f parallelism=%d (best of %d)%n",
+          m, batches, words, best, words / best, parallelism, rounds);
+    }
+  }
+
+  /** The peers' generator: same seed, same vocabulary, same lines. */
+  static List<List<String>> generate(int batches, int linesPerBatch) {
+    Random r = new Random(42);
+    String[] vocab = new String[10000];
+    for (int i = 0; i < vocab.length; i++) {
+      vocab[i] = "w" + i;
+    }
+    List<List<String>> all = new ArrayList<>();
+    for (int b = 0; b < batches; b++) {
+      List<String> lines = new ArrayList<>(linesPerBatch);
+      for (int i = 0; i < linesPerBatch; i++) {
+        StringBuilder sb = new StringBuilder();
+        for (int k = 0; k < 10; k++) {
+          if (k > 0) {
+            sb.append(' ');
+          }
+          sb.append(vocab[r.nextInt(vocab.length)]);
+        }
+        lines.add(sb.toString());
+      }
+      all.add(lines);
+    }
+    return all;
+  }
+
+  /** Runs all batches through a fresh pipeline; returns the seconds from start to the last batch's output. */
+  static double runRound(String mode, List<List<String>> data, int parallelism) throws InterruptedException {
+    ManualClock clock = new ManualClock();
+    StreamingContext context = StreamingContext.builder(INTERVAL).clock(clock).parallelism(parallelism).build();
+    DStream<String> lines = context.queueStream(new ConcurrentLinkedQueue<>(data), true);
+    PairDStream<String, Long> ones = lines.flatMap(line -> Arrays.asList(line.split(" ")))
+        .mapToPair(word -> KV.of(word, 1L));
+    PairDStream<String, Long> counts = switch (mode) {
+      case "wc" -> ones.reduceByKey(Long::sum);
+      case "window" -> ones.reduceByKeyAndWindow("window", Long::sum, (a, b) -> a - b,
+          INTERVAL.multipliedBy(4), INTERVAL);
+      case "state" -> ones.updateStateByKey("totals", (List<Long> values, Optional<Long> total) -> {
+        long sum = total.orElse(0L);
+        for (long v : values) {
+          sum += v;
+        }
+        return sum;
+      });
+      default -> throw new IllegalArgumentException("mode must be wc, window, state or all: " + mode);
+    };
+    CountDownLatch done = new CountDownLatch(data.size());
+    AtomicLong keys = new AtomicLong();
+    counts.foreachBatch((time, batch) -> {
+      keys.addAndGet(batch.size());
+      done.countDown();
+    });
+    long start = System.nanoTime();
+    context.start();
+    clock.advance(INTERVAL.multipliedBy(data.size()));
+    done.await();
+    long end = System.nanoTime();
+    context.stop(false);
+    if (keys.get() == 0) {
+      throw new IllegalStateException("no output");
+    }
+    return (end - start) / 1e9;
+  }
+}

@@ -1,0 +1,27 @@
+package io.tidemark.engine;
+
+import java.util.function.Consumer;
+import java.util.function.Predicate;
+
+/** {@code filter}: keeps the inputs the predicate accepts, fused into the partition task. */
+public final class FilterStage<T> extends Stage<T> {
+
+  private final Stage<T> parent;
+  private final Predicate<? super T> predicate;
+
+  public FilterStage(Stage<T> parent, Predicate<? super T> predicate) {
+    super("filter", parent);
+    this.parent = parent;
+    this.predicate = predicate;
+  }
+
+  @Override
+  public void push(BatchRun run, int partition, Consumer<? super T> sink) {
+    Predicate<? super T> p = predicate;
+    parent.push(run, partition, element -> {
+      if (p.test(element)) {
+        sink.accept(element);
+      }
+    });
+  }
+}

@@ -1,0 +1,50 @@
+package io.tidemark.engine;
+
+import io.tidemark.source.InputDescriptor;
+import io.tidemark.source.InputSource;
+import io.tidemark.source.SourceContext;
+import java.util.List;
+
+/** The stage of an input source: reads the batch its source planned and splits it into partitions. */
+public final class InputStage<T, D extends InputDescriptor> extends MaterializedStage<T> {
+
+  private final InputSource<T, D> source;
+
+  public InputStage(StreamGraph graph, InputSource<T, D> source) {
+    this(graph, graph.generatedId(source.kind()), source);
+  }
+
+  private InputStage(StreamGraph graph, String id, InputSource<T, D> source) {
+    super(graph, id, source.kind(), graph.batchIntervalMillis(), List.of());
+    this.source = source;
+  }
+
+  void start(SourceContext context) {
+    source.start(context);
+  }
+
+  InputDescriptor plan(long batchTimeMillis) {
+    return source.plan(batchTimeMillis);
+  }
+
+  @SuppressWarnings("unchecked") // the scheduler stores what this source's plan() returned under its id
+  void release(InputDescriptor descriptor) {
+    source.release((D) descriptor);
+  }
+
+  void stop() {
+    source.stop();
+  }
+
+  boolean hasUnplannedData() {
+    return source.hasUnplannedData();
+  }
+
+  @Override
+  @SuppressWarnings("unchecked")
+  protected PartitionedBatch<T> compute(BatchRun run) {
+    List<T> data = source.read((D) run.inputOf(id()));
+    run.addRecordsIn(data.size());
+    return PartitionedBatch.split(data, run.parallelism());
+  }
+}

@@ -1,0 +1,62 @@
+package io.tidemark.engine;
+
+import io.tidemark.stream.KV;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BinaryOperator;
+import java.util.function.Predicate;
+
+/**
+ * {@code reduceByKeyAndWindow} with an inverse function: instead of reducing the whole window every
+ * slide, each parent batch is reduced once into a partial that enters the window, and the partial of
+ * the batch leaving it is subtracted. Keys the filter rejects are dropped from the window.
+ */
+public final class InverseWindowStage<K, V> extends WindowedStage<KV<K, V>> implements StatefulStage {
+
+  private final Stage<KV<K, V>> parent;
+  private final BinaryOperator<V> reduce;
+  private final BinaryOperator<V> inverse;
+  private final Predicate<? super KV<K, V>> keep;
+  private final List<InverseWindowState<K, V>> partitions;
+
+  public InverseWindowStage(String id, Stage<KV<K, V>> parent, BinaryOperator<V> reduce, BinaryOperator<V> inverse,
+      Duration length, Duration slide, Predicate<? super KV<K, V>> keep) {
+    super(parent, id, "reduceByKeyAndWindow", length, slide);
+    this.parent = parent;
+    this.reduce = reduce;
+    this.inverse = inverse;
+    this.keep = keep;
+    this.partitions = new ArrayList<>();
+    for (int p = 0; p < parent.graph().parallelism(); p++) {
+      partitions.add(new InverseWindowState<>());
+    }
+  }
+
+  public List<InverseWindowState<K, V>> state() {
+    return partitions;
+  }
+
+  @Override
+  public long stateSize() {
+    long size = 0;
+    for (InverseWindowState<K, V> partition : partitions) {
+      size += partition.window().size();
+    }
+    return size;
+  }
+
+  @Override
+  protected PartitionedBatch<KV<K, V>> compute(BatchRun run) {
+    long time = run.timeMillis();
+    boolean emit = isValidAt(time);
+    List<List<KV<K, V>>> parts = KeyedShuffle.combineByKey(run, parent, new ReducingCombiner<>(reduce),
+        (partition, partial) -> {
+          InverseWindowState<K, V> window = partitions.get(partition);
+          window.enter(time, partial, reduce);
+          window.leave(time - windowLengthMillis(), inverse);
+          return emit ? window.retainAndList(keep) : null;
+        });
+    return emit ? PartitionedBatch.of(parts) : null;
+  }
+}

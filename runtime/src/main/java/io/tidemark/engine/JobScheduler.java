@@ -1,0 +1,205 @@
+package io.tidemark.engine;
+
+import io.tidemark.source.InputDescriptor;
+import io.tidemark.source.SourceContext;
+import io.tidemark.stream.BatchInfo;
+import io.tidemark.stream.BatchTime;
+import io.tidemark.stream.StreamingException;
+import io.tidemark.stream.StreamingListener;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Generates and runs batches. A job generator thread wakes at every batch time on the {@link Clock},
+ * has each source plan its input, records the batch as pending and queues it; a single job runner
+ * thread runs the queued batches one at a time, in order. When processing falls behind, batches wait in
+ * the queue and the wait shows as scheduling delay.
+ */
+public final class JobScheduler {
+
+  private static final GeneratedBatch END = new GeneratedBatch(Long.MIN_VALUE, Map.of());
+
+  private final StreamGraph graph;
+  private final Clock clock;
+  private TaskPool pool;
+  private final List<StreamingListener> listeners;
+  private final long rememberMillis;
+  private final BlockingQueue<GeneratedBatch> queue = new LinkedBlockingQueue<>();
+  private final List<GeneratedBatch> pending = new CopyOnWriteArrayList<>();
+  private final ArrayDeque<GeneratedBatch> retained = new ArrayDeque<>();
+  private final CountDownLatch terminated = new CountDownLatch(1);
+  private final Object generation = new Object();
+  private boolean generating;
+  private long nextBatchTime;
+  private Thread generator;
+  private Thread runner;
+  private volatile Throwable failure;
+
+  /**
+   * @param rememberMillis how long completed batches' inputs stay readable (at least the longest window)
+   */
+  public JobScheduler(StreamGraph graph, Clock clock, List<StreamingListener> listeners, long rememberMillis) {
+    this.graph = graph;
+    this.clock = clock;
+    this.listeners = listeners;
+    this.rememberMillis = rememberMillis;
+  }
+
+  public void start() {
+    long now = clock.nowMillis();
+    long interval = graph.batchIntervalMillis();
+    long firstBatchTime = (Math.floorDiv(now, interval) + 1) * interval;
+    graph.start(firstBatchTime - interval); // fails on an invalid graph before any thread exists
+    pool = new TaskPool(graph.parallelism());
+    for (InputStage<?, ?> input : graph.activeInputs()) {
+      String id = input.id();
+      input.start(new SourceContext(id, clock, now,
+          total -> listeners.forEach(l -> l.onReceiverProgress(id, total))));
+    }
+    synchronized (generation) {
+      nextBatchTime = firstBatchTime;
+      generating = true;
+    }
+    BatchRunner batchRunner = new BatchRunner(graph, clock, pool);
+    generator = new Thread(this::generateLoop, "tidemark-job-generator");
+    runner = new Thread(() -> runLoop(batchRunner), "tidemark-job-runner");
+    generator.setDaemon(true);
+    runner.setDaemon(true);
+    generator.start();
+    runner.start();
+  }
+
+  /** Batches generated but not completed, oldest first, with their input descriptors. */
+  public List<GeneratedBatch> pendingBatches() {
+    return List.copyOf(pending);
+  }
+
+  private void generateLoop() {
+    try {
+      while (true) {
+        long time;
+        synchronized (generation) {
+          if (!generating) {
+            return;
+          }
+          time = nextBatchTime;
+        }
+        clock.waitTillTime(time);
+        synchronized (generation) {
+          if (!generating) {
+            return;
+          }
+          generate();
+        }
+      }
+    } catch (InterruptedException e) {
+      // stop() interrupts the wait for the next batch time
+    }
+  }
+
+  /** Plans the batch at {@code nextBatchTime}; caller holds {@code generation}. */
+  private void generate() {
+    Map<String, InputDescriptor> inputs = new LinkedHashMap<>();
+    for (InputStage<?, ?> input : graph.activeInputs()) {
+      inputs.put(input.id(), input.plan(nextBatchTime));
+    }
+    GeneratedBatch batch = new GeneratedBatch(nextBatchTime, inputs);
+    pending.add(batch);
+    queue.add(batch);
+    nextBatchTime += graph.batchIntervalMillis();
+  }
+
+  private void runLoop(BatchRunner batchRunner) {
+    try {
+      for (GeneratedBatch next = queue.take(); next != END; next = queue.take()) {
+        GeneratedBatch batch = next;
+        BatchInfo info;
+        try {
+          info = batchRunner.run(batch);
+        } catch (RuntimeException | Error e) {
+          failure = e;
+          stopGenerating();
+          listeners.forEach(l -> l.onBatchFailed(new BatchTime(batch.timeMillis()), e));
+          return;
+        }
+        pending.remove(batch);
+        retain(batch);
+        listeners.forEach(l -> l.onBatchCompleted(info));
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } finally {
+      graph.activeInputs().forEach(InputStage::stop);
+      pool.close();
+      terminated.countDown();
+    }
+  }
+
+  /** Keeps a completed batch's input readable for the remember duration, then releases it. */
+  private void retain(GeneratedBatch completed) {
+    retained.addLast(completed);
+    long keepAfter = completed.timeMillis() - Math.max(rememberMillis, graph.longestWindowMillis());
+    while (!retained.isEmpty() && retained.peekFirst().timeMillis() <= keepAfter) {
+      GeneratedBatch old = retained.pollFirst();
+      for (InputStage<?, ?> input : graph.activeInputs()) {
+        input.release(old.inputs().get(input.id()));
+      }
+    }
+  }
+
+  private void stopGenerating() {
+    synchronized (generation) {
+      generating = false;
+    }
+    generator.interrupt();
+  }
+
+  /**
+   * Stops generating batches and stops the receivers. Gracefully: data already received gets batches of
+   * its own (at the following batch times, without waiting for the clock) and every queued batch runs
+   * before this returns. Otherwise: the running batch completes, queued batches are dropped (they stay
+   * pending, to be recomputed by a restart from a checkpoint).
+   */
+  public void stop(boolean gracefully) throws InterruptedException {
+    stopGenerating();
+    generator.join();
+    graph.activeInputs().forEach(InputStage::stop);
+    if (gracefully && failure == null) {
+      synchronized (generation) {
+        while (graph.activeInputs().stream().anyMatch(InputStage::hasUnplannedData)) {
+          generate();
+        }
+      }
+    } else {
+      queue.clear();
+    }
+    queue.add(END);
+    runner.join();
+  }
+
+  public void awaitTermination() throws InterruptedException {
+    terminated.await();
+    throwIfFailed();
+  }
+
+  public boolean awaitTermination(Duration timeout) throws InterruptedException {
+    boolean done = terminated.await(timeout.toNanos(), TimeUnit.NANOSECONDS);
+    throwIfFailed();
+    return done;
+  }
+
+  private void throwIfFailed() {
+    Throwable error = failure;
+    if (error != null) {
+      throw new StreamingException("A batch failed and the streaming context stopped: " + error, error);
+    }
+  }
+}

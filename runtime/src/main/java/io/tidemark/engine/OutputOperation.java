@@ -1,0 +1,13 @@
+package io.tidemark.engine;
+
+import io.tidemark.sink.PartitionedBatchSink;
+
+/** An output: writes a stage's batch to a sink at every batch time the stage is valid. Outputs run in registration order. */
+public record OutputOperation<T>(String id, Stage<T> stage, PartitionedBatchSink<T> sink) {
+
+  void run(BatchRun run) {
+    if (stage.isValidAt(run.timeMillis())) {
+      sink.write(run.batchTime(), stage.materialize(run));
+    }
+  }
+}

@@ -1,0 +1,166 @@
+package io.tidemark.engine;
+
+import io.tidemark.stream.Durations;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The stages and outputs of a pipeline, in registration order (which is a topological order: a stage
+ * is built from stages that already exist). Ids are unique across stages and outputs; the graph is
+ * frozen when the context starts.
+ */
+public final class StreamGraph {
+
+  private final long batchIntervalMillis;
+  private final int parallelism;
+  private final List<Stage<?>> stages = new ArrayList<>();
+  private final List<OutputOperation<?>> outputs = new ArrayList<>();
+  private final Set<String> ids = new HashSet<>();
+  private int generatedIds;
+  private boolean started;
+  private long zeroTime;
+  private List<Stage<?>> activeStages = List.of();
+
+  public StreamGraph(Duration batchInterval, int parallelism) {
+    if (batchInterval.toMillis() <= 0) {
+      throw new IllegalArgumentException("The batch interval must be at least 1 ms, got " + batchInterval);
+    }
+    this.batchIntervalMillis = batchInterval.toMillis();
+    this.parallelism = parallelism;
+  }
+
+  public long batchIntervalMillis() {
+    return batchIntervalMillis;
+  }
+
+  public int parallelism() {
+    return parallelism;
+  }
+
+  /** A deterministic id for a stateless stage: the same program always yields the same ids. */
+  public String generatedId(String kind) {
+    return kind + "-" + generatedIds++;
+  }
+
+  public <S extends Stage<?>> S add(S stage) {
+    claim(stage.id(), stage.toString());
+    stages.add(stage);
+    return stage;
+  }
+
+  public void addOutput(OutputOperation<?> output) {
+    claim(output.id(), "output '" + output.id() + "'");
+    outputs.add(output);
+  }
+
+  private void claim(String id, String what) {
+    if (started) {
+      throw new IllegalStateException("Cannot add " + what
+          + ": the StreamingContext has already been started; define all stages and outputs before start()");
+    }
+    if (id == null || id.isBlank()) {
+      throw new IllegalArgumentException("A stage id must not be blank");
+    }
+    if (!ids.add(id)) {
+      throw new IllegalArgumentException("Duplicate stage id '" + id
+          + "': every stage needs its own id (checkpointed state and positions are keyed by it)");
+    }
+  }
+
+  /**
+   * Checks that a window's length and slide are multiples of the batch interval and of its parent's
+   * slide; the message names the stage and both durations.
+   */
+  public void checkWindow(String stageId, Duration length, Duration slide, Stage<?> parent) {
+    long len = length.toMillis();
+    long sl = slide.toMillis();
+    String what = "Window stage '" + stageId + "' (length " + Durations.format(length) + ", slide "
+        + Durations.format(slide) + ")";
+    if (len <= 0 || sl <= 0) {
+      throw new IllegalArgumentException(what + ": length and slide must be positive");
+    }
+    if (len % batchIntervalMillis != 0 || sl % batchIntervalMillis != 0) {
+      throw new IllegalArgumentException(what + ": length and slide must be multiples of the batch interval "
+          + batchIntervalMillis + " ms");
+    }
+    if (len % parent.slideMillis() != 0 || sl % parent.slideMillis() != 0) {
+      throw new IllegalArgumentException(what + ": length and slide must be multiples of the slide "
+          + parent.slideMillis() + " ms of its parent " + parent);
+    }
+  }
+
+  /**
+   * Freezes the graph. Only stages some output depends on run; batch times are {@code zeroTime} plus
+   * multiples of the batch interval.
+   */
+  void start(long zeroTime) {
+    if (outputs.isEmpty()) {
+      throw new IllegalStateException("No output operations registered, so nothing to execute: add foreachBatch,"
+          + " print or saveAsTextFiles to a stream before start()");
+    }
+    Set<Stage<?>> needed = new HashSet<>();
+    Deque<Stage<?>> toVisit = new ArrayDeque<>();
+    outputs.forEach(o -> toVisit.add(o.stage()));
+    while (!toVisit.isEmpty()) {
+      Stage<?> stage = toVisit.pop();
+      if (needed.add(stage)) {
+        toVisit.addAll(stage.parents());
+      }
+    }
+    this.activeStages = stages.stream().filter(needed::contains).toList();
+    this.zeroTime = zeroTime;
+    this.started = true;
+  }
+
+  public long zeroTime() {
+    return zeroTime;
+  }
+
+  /** The stages the outputs depend on, parents before children. */
+  public List<Stage<?>> activeStages() {
+    return activeStages;
+  }
+
+  public List<OutputOperation<?>> outputs() {
+    return outputs;
+  }
+
+  public List<InputStage<?, ?>> activeInputs() {
+    List<InputStage<?, ?>> inputs = new ArrayList<>();
+    for (Stage<?> stage : activeStages) {
+      if (stage instanceof InputStage<?, ?> input) {
+        inputs.add(input);
+      }
+    }
+    return inputs;
+  }
+
+  /** Keys held per stateful stage id, for the listener. */
+  public Map<String, Long> stateSizes() {
+    Map<String, Long> sizes = new LinkedHashMap<>();
+    for (Stage<?> stage : activeStages) {
+      if (stage instanceof StatefulStage stateful) {
+        sizes.put(stage.id(), stateful.stateSize());
+      }
+    }
+    return sizes;
+  }
+
+  /** How long past batches must stay recomputable: the longest window of the graph. */
+  public long longestWindowMillis() {
+    long longest = 0;
+    for (Stage<?> stage : activeStages) {
+      if (stage instanceof WindowedStage<?> windowed) {
+        longest = Math.max(longest, windowed.windowLengthMillis());
+      }
+    }
+    return longest;
+  }
+}

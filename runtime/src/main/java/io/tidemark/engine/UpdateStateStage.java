@@ -1,0 +1,62 @@
+package io.tidemark.engine;
+
+import io.tidemark.stream.KV;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.BiFunction;
+
+/**
+ * {@code updateStateByKey}: each batch, every key with state or new values gets {@code update(values,
+ * state)}; a null result removes the key. Emits the whole state every batch, as Spark does.
+ */
+public final class UpdateStateStage<K, V, S> extends MaterializedStage<KV<K, S>> implements StatefulStage {
+
+  private final Stage<KV<K, V>> parent;
+  private final BiFunction<List<V>, Optional<S>, S> update;
+  private final KeyedState<K, S> state;
+
+  public UpdateStateStage(String id, Stage<KV<K, V>> parent, BiFunction<List<V>, Optional<S>, S> update) {
+    super(parent.graph(), id, "updateStateByKey", parent.slideMillis(), List.of(parent));
+    this.parent = parent;
+    this.update = update;
+    this.state = new KeyedState<>(parent.graph().parallelism());
+  }
+
+  public KeyedState<K, S> state() {
+    return state;
+  }
+
+  @Override
+  public long stateSize() {
+    return state.size();
+  }
+
+  @Override
+  protected PartitionedBatch<KV<K, S>> compute(BatchRun run) {
+    return PartitionedBatch.of(KeyedShuffle.combineByKey(run, parent, new GroupingCombiner<>(),
+        (partition, newValues) -> updatePartition(state.partition(partition), newValues)));
+  }
+
+  private List<KV<K, S>> updatePartition(HashMap<K, S> states, HashMap<K, List<V>> newValues) {
+    for (Iterator<Map.Entry<K, S>> it = states.entrySet().iterator(); it.hasNext(); ) {
+      Map.Entry<K, S> entry = it.next();
+      List<V> values = newValues.remove(entry.getKey());
+      S next = update.apply(values == null ? List.of() : values, Optional.of(entry.getValue()));
+      if (next == null) {
+        it.remove();
+      } else {
+        entry.setValue(next);
+      }
+    }
+    newValues.forEach((key, values) -> {
+      S first = update.apply(values, Optional.empty());
+      if (first != null) {
+        states.put(key, first);
+      }
+    });
+    return KeyedShuffle.pairs(states);
+  }
+}

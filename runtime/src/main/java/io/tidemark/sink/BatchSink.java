@@ -1,0 +1,10 @@
+package io.tidemark.sink;
+
+import io.tidemark.stream.BatchTime;
+import java.util.List;
+
+/** The function of {@code foreachBatch}: receives each batch of a stream as one list, with its time. */
+@FunctionalInterface
+public interface BatchSink<T> {
+  void write(BatchTime time, List<T> batch) throws Exception;
+}

@@ -1,0 +1,37 @@
+package io.tidemark.source;
+
+import java.util.List;
+
+/**
+ * A source of input split into planning and reading. At each batch time the job generator calls {@link
+ * #plan} (on its thread, in batch order) to decide what the batch contains; the job runner later calls
+ * {@link #read} with that descriptor to get the data. A source must be able to read a descriptor until
+ * it is {@link #release released}.
+ *
+ * @param <D> the descriptor type this source plans
+ */
+public interface InputSource<T, D extends InputDescriptor> {
+
+  /** A short name for generated ids ({@code queue}, {@code socket}, {@code textFile}). */
+  String kind();
+
+  /** Called once when the context starts, before the first {@link #plan}. */
+  default void start(SourceContext context) {}
+
+  /** Decides the input of the batch at {@code batchTimeMillis}: takes what arrived since the last plan. */
+  D plan(long batchTimeMillis);
+
+  /** The records a descriptor stands for, in order. */
+  List<T> read(D descriptor);
+
+  /** The batch is done and no longer needs to be recomputable: drop what only it referenced. */
+  default void release(D descriptor) {}
+
+  /** Stops receiving new data; data already received stays plannable. */
+  default void stop() {}
+
+  /** True while data has been received that no batch has been planned with (for a graceful stop). */
+  default boolean hasUnplannedData() {
+    return false;
+  }
+}

@@ -1,0 +1,7 @@
+package io.tidemark.source;
+
+/**
+ * The input of a batch from a queue: the indexes {@code [fromIndex, toIndex)} of the queue elements it
+ * took (elements are numbered in the order they were taken), or the default batch.
+ */
+public record QueueSlice(long fromIndex, long toIndex, boolean defaultBatch) implements InputDescriptor {}

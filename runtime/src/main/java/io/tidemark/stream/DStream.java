@@ -1,0 +1,150 @@
+package io.tidemark.stream;
+
+import io.tidemark.engine.CountStage;
+import io.tidemark.engine.FilterStage;
+import io.tidemark.engine.FlatMapStage;
+import io.tidemark.engine.MapStage;
+import io.tidemark.engine.OutputOperation;
+import io.tidemark.engine.Stage;
+import io.tidemark.engine.TransformStage;
+import io.tidemark.engine.UnionStage;
+import io.tidemark.engine.WindowStage;
+import io.tidemark.sink.BatchSink;
+import io.tidemark.sink.PartitionedBatchSink;
+import io.tidemark.sink.PrintSink;
+import io.tidemark.sink.TextFilesSink;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import java.util.function.Predicate;
+
+/**
+ * A discretized stream: a sequence of batches of {@code T}, one per batch interval (or per slide, after
+ * a window). Operations build new streams; outputs ({@link #foreachBatch}, {@link #print}, {@link
+ * #saveAsTextFiles}) make the pipeline run them. Functions passed here run on worker threads, are never
+ * serialized, and need not be {@code Serializable}.
+ */
+public class DStream<T> {
+
+  final StreamingContext context;
+  final Stage<T> stage;
+
+  DStream(StreamingContext context, Stage<T> stage) {
+    this.context = context;
+    this.stage = stage;
+  }
+
+  /** The stage id: given for stateful stages, generated ({@code map-3}) for the others. */
+  public String id() {
+    return stage.id();
+  }
+
+  public StreamingContext context() {
+    return context;
+  }
+
+  /** How often this stream produces a batch: the batch interval, or the slide of a window. */
+  public Duration slideDuration() {
+    return Duration.ofMillis(stage.slideMillis());
+  }
+
+  <R> DStream<R> derive(Stage<R> child) {
+    return new DStream<>(context, context.graph().add(child));
+  }
+
+  <K, V> PairDStream<K, V> derivePairs(Stage<KV<K, V>> child) {
+    return new PairDStream<>(context, context.graph().add(child));
+  }
+
+  public <R> DStream<R> map(Function<? super T, ? extends R> function) {
+    return derive(new MapStage<>("map", stage, function));
+  }
+
+  public <R> DStream<R> flatMap(Function<? super T, ? extends Iterable<? extends R>> function) {
+    return derive(new FlatMapStage<>(stage, function));
+  }
+
+  public DStream<T> filter(Predicate<? super T> predicate) {
+    return derive(new FilterStage<>(stage, predicate));
+  }
+
+  /** A keyed stream: {@code function} returns each element's key and value. */
+  public <K, V> PairDStream<K, V> mapToPair(Function<? super T, KV<K, V>> function) {
+    return derivePairs(new MapStage<T, KV<K, V>>("mapToPair", stage, function));
+  }
+
+  /** Both streams' elements in each batch; the streams must produce batches at the same times. */
+  public DStream<T> union(DStream<? extends T> other) {
+    return derive(new UnionStage<T>(stage, sameContext(other).stage));
+  }
+
+  DStream<? extends T> sameContext(DStream<? extends T> other) {
+    if (other.context != context) {
+      throw new IllegalArgumentException("Cannot combine " + other.stage + " of another StreamingContext with " + stage);
+    }
+    return other;
+  }
+
+  /** An arbitrary function of each whole batch (and its time), e.g. to sort or to join with a table. */
+  public <R> DStream<R> transform(BiFunction<BatchTime, List<T>, ? extends List<R>> function) {
+    return derive(new TransformStage<>(stage, function));
+  }
+
+  /** As {@link #transform}, producing a keyed stream. */
+  public <K, V> PairDStream<K, V> transformToPair(BiFunction<BatchTime, List<T>, ? extends List<KV<K, V>>> function) {
+    return derivePairs(new TransformStage<>(stage, function));
+  }
+
+  /**
+   * Every {@code slide}, the elements of the batches in the last {@code length}. Both must be multiples
+   * of the batch interval.
+   */
+  public DStream<T> window(Duration length, Duration slide) {
+    return derive(new WindowStage<>(stage, length, slide));
+  }
+
+  /** One element per batch: its number of elements. */
+  public DStream<Long> count() {
+    return derive(new CountStage<>(stage));
+  }
+
+  /** Every {@code slide}, the number of elements in the last {@code length}. */
+  public DStream<Long> countByWindow(Duration length, Duration slide) {
+    return window(length, slide).count();
+  }
+
+  /** Calls {@code sink} with each batch as a list, on the job runner thread, in batch order. */
+  public void foreachBatch(BatchSink<T> sink) {
+    output("foreachBatch", PartitionedBatchSink.of(sink));
+  }
+
+  /** Prints the first ten elements of each batch to standard output. */
+  public void print() {
+    print(10);
+  }
+
+  /** Prints the first {@code count} elements of each batch to standard output, in Spark's format. */
+  public void print(int count) {
+    output("print", PartitionedBatchSink.of(new PrintSink<>(count, System.out)));
+  }
+
+  /** Writes each batch to the directory {@code prefix-<timeMs>}, one {@code part-NNNNN} file per partition. */
+  public void saveAsTextFiles(String prefix) {
+    saveAsTextFiles(prefix, "");
+  }
+
+  /** Writes each batch to {@code prefix-<timeMs>.suffix}; a rerun of a batch replaces its directory. */
+  public void saveAsTextFiles(String prefix, String suffix) {
+    output("saveAsTextFiles", new TextFilesSink<>(prefix, suffix));
+  }
+
+  private void output(String kind, PartitionedBatchSink<T> sink) {
+    context.graph().addOutput(new OutputOperation<>(context.graph().generatedId(kind), stage, sink));
+  }
+
+  @Override
+  public String toString() {
+    return stage.toString();
+  }
+}

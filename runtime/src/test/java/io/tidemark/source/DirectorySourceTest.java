@@ -1,0 +1,45 @@
+package io.tidemark.source;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tidemark.testing.BatchRecorder;
+import io.tidemark.testing.StreamingTestHarness;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Real files in a temporary directory; modification times are set on the pipeline's manual clock scale. */
+class DirectorySourceTest {
+
+  @TempDir
+  Path dir;
+
+  private void write(String name, long modifiedMillis, String... lines) throws Exception {
+    Path file = Files.write(dir.resolve(name), List.of(lines));
+    Files.setLastModifiedTime(file, FileTime.fromMillis(modifiedMillis));
+  }
+
+  @Test
+  void eachBatchTakesTheNewFilesOnce() throws Exception {
+    try (StreamingTestHarness h = new StreamingTestHarness(Duration.ofSeconds(1), 2)) {
+      h.clock().setTime(10_000);
+      BatchRecorder<String> out = h.collect(h.context().textFileStream(dir));
+      write("old.txt", 5_000, "before the start");
+      h.start();
+      write("first.txt", 10_500, "a", "b");
+      write("future.txt", 12_900, "later");
+      h.runBatches(1);
+      write("second.txt", 11_700, "d");
+      write("third.txt", 11_200, "c");
+      write(".inprogress", 11_300, "hidden");
+      write("_temporary", 11_300, "hidden");
+      h.runBatches(2);
+      assertThat(out.times()).extracting(t -> t.milliseconds()).containsExactly(11_000L, 12_000L, 13_000L);
+      assertThat(out.batches()).containsExactly(List.of("a", "b"), List.of("c", "d"), List.of("later"));
+    }
+  }
+}
