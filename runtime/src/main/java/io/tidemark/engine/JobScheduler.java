@@ -77,9 +77,14 @@ public final class JobScheduler {
     runner.start();
   }
 
-  /** Batches generated but not completed, oldest first, with their input descriptors. */
+  /**
+   * Batches generated but not completed, oldest first, with their input descriptors. Never a batch
+   * half-way through its planning: a checkpoint of this list must be enough to replay it.
+   */
   public List<GeneratedBatch> pendingBatches() {
-    return List.copyOf(pending);
+    synchronized (generation) {
+      return List.copyOf(pending);
+    }
   }
 
   private void generateLoop() {
