@@ -94,7 +94,7 @@ public final class PairDStream<K, V> extends DStream<KV<K, V>> {
   /** As above; keys whose windowed pair {@code keep} rejects are dropped from the window's state. */
   public PairDStream<K, V> reduceByKeyAndWindow(String id, BinaryOperator<V> reduce, BinaryOperator<V> inverse,
       Duration length, Duration slide, Predicate<? super KV<K, V>> keep) {
-    return derivePairs(new InverseWindowStage<>(id, stage, reduce, inverse, length, slide, keep));
+    return derivePairs(new InverseWindowStage<>(id, stage, reduce, inverse, length, slide, keep, null));
   }
 
   /**
@@ -105,7 +105,7 @@ public final class PairDStream<K, V> extends DStream<KV<K, V>> {
    * @param id the stable id the state is checkpointed under
    */
   public <S> PairDStream<K, S> updateStateByKey(String id, BiFunction<List<V>, Optional<S>, S> update) {
-    return derivePairs(new UpdateStateStage<>(id, stage, update));
+    return derivePairs(new UpdateStateStage<>(id, stage, update, null));
   }
 
   /**
@@ -115,7 +115,7 @@ public final class PairDStream<K, V> extends DStream<KV<K, V>> {
    * @param id the stable id the state is checkpointed under
    */
   public <S, R> MapWithStateDStream<K, V, S, R> mapWithState(String id, StateSpec<K, V, S, R> spec) {
-    MapWithStateStage<K, V, S, R> stateStage = new MapWithStateStage<>(id, stage, spec);
+    MapWithStateStage<K, V, S, R> stateStage = new MapWithStateStage<>(id, stage, spec, null);
     return new MapWithStateDStream<>(context, context.graph().add(stateStage));
   }
 }

@@ -6,6 +6,7 @@ import io.tidemark.engine.JobScheduler;
 import io.tidemark.engine.LoggingStreamingListener;
 import io.tidemark.engine.StreamGraph;
 import io.tidemark.engine.SystemClock;
+import io.tidemark.schema.PipelineDescriptor;
 import io.tidemark.source.DirectorySource;
 import io.tidemark.source.QueueSource;
 import io.tidemark.source.SocketTextSource;
@@ -28,6 +29,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 public final class StreamingContext implements AutoCloseable {
 
+  private final String name;
   private final StreamGraph graph;
   private final Duration batchInterval;
   private final Clock clock;
@@ -43,6 +45,7 @@ public final class StreamingContext implements AutoCloseable {
   }
 
   private StreamingContext(Builder builder) {
+    this.name = builder.name;
     this.batchInterval = builder.batchInterval;
     this.clock = builder.clock;
     this.config = Map.copyOf(builder.config);
@@ -57,12 +60,22 @@ public final class StreamingContext implements AutoCloseable {
   /** Options of a context; only the batch interval is required. */
   public static final class Builder {
     private final Duration batchInterval;
+    private String name = "pipeline";
     private Clock clock = new SystemClock();
     private int parallelism = Runtime.getRuntime().availableProcessors();
     private final Map<String, String> config = new LinkedHashMap<>();
 
     private Builder(Duration batchInterval) {
       this.batchInterval = Objects.requireNonNull(batchInterval, "batchInterval");
+    }
+
+    /** The pipeline's name, as its descriptor and checkpoints record it (default {@code pipeline}). */
+    public Builder name(String name) {
+      if (name == null || name.isBlank()) {
+        throw new IllegalArgumentException("A pipeline name must not be blank");
+      }
+      this.name = name;
+      return this;
     }
 
     /** The time source batches are generated on; tests pass a {@code ManualClock}. */
@@ -89,6 +102,18 @@ public final class StreamingContext implements AutoCloseable {
     public StreamingContext build() {
       return new StreamingContext(this);
     }
+  }
+
+  public String name() {
+    return name;
+  }
+
+  /**
+   * The pipeline descriptor of the stages and outputs defined so far: what a checkpoint records and
+   * what an upgraded pipeline is checked against.
+   */
+  public PipelineDescriptor descriptor() {
+    return graph.descriptor(name);
   }
 
   public Duration batchInterval() {

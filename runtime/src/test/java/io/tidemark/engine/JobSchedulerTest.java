@@ -56,7 +56,7 @@ class JobSchedulerTest {
     InputStage<String, TimeDescriptor> input = graph.add(new InputStage<>(graph, source));
     CountDownLatch firstBatchMayFinish = new CountDownLatch(1);
     List<String> written = new CopyOnWriteArrayList<>();
-    graph.addOutput(new OutputOperation<>("out", input, PartitionedBatchSink.of((time, batch) -> {
+    graph.addOutput(new OutputOperation<>("out", "foreachBatch", input, PartitionedBatchSink.of((time, batch) -> {
       firstBatchMayFinish.await();
       written.addAll(batch);
     })));
