@@ -2,8 +2,10 @@ package io.tidemark.stream;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * The configuration a pipeline's sources and sinks read: an immutable map of strings with typed getters.
@@ -40,62 +42,46 @@ public final class PipelineConfig {
   }
 
   public int getInt(String key, int defaultValue) {
-    String value = entries.get(key);
-    if (value == null) {
-      return defaultValue;
-    }
-    try {
-      return Integer.parseInt(value.trim());
-    } catch (NumberFormatException e) {
-      throw invalid(key, value, "an int", e);
-    }
+    return typed(key, defaultValue, "an int", text -> Integer.parseInt(text.trim()));
   }
 
   public long getLong(String key, long defaultValue) {
-    String value = entries.get(key);
-    if (value == null) {
-      return defaultValue;
-    }
-    try {
-      return Long.parseLong(value.trim());
-    } catch (NumberFormatException e) {
-      throw invalid(key, value, "a long", e);
-    }
+    return typed(key, defaultValue, "a long", text -> Long.parseLong(text.trim()));
   }
 
   /** {@code true} or {@code false}, ignoring case; anything else is an error, not {@code false}. */
   public boolean getBoolean(String key, boolean defaultValue) {
-    String value = entries.get(key);
-    if (value == null) {
-      return defaultValue;
-    }
-    return switch (value.trim().toLowerCase(java.util.Locale.ROOT)) {
+    return typed(key, defaultValue, "true or false", text -> switch (text.trim().toLowerCase(Locale.ROOT)) {
       case "true" -> true;
       case "false" -> false;
-      default -> throw invalid(key, value, "true or false", null);
-    };
+      default -> throw new IllegalArgumentException(text);
+    });
   }
 
   /** A duration in the {@link Durations#parse} format, e.g. {@code 500ms}, {@code 10s}, {@code 1h}. */
   public Duration getDuration(String key, Duration defaultValue) {
+    return typed(key, defaultValue, "a duration such as 500ms, 10s or 1h", Durations::parse);
+  }
+
+  /**
+   * The value of {@code key} parsed by {@code parse} (which throws {@link IllegalArgumentException} on
+   * text it rejects), or {@code defaultValue} if the key is absent.
+   */
+  private <T> T typed(String key, T defaultValue, String expected, Function<String, T> parse) {
     String value = entries.get(key);
     if (value == null) {
       return defaultValue;
     }
     try {
-      return Durations.parse(value);
+      return parse.apply(value);
     } catch (IllegalArgumentException e) {
-      throw invalid(key, value, "a duration such as 500ms, 10s or 1h", e);
+      throw new IllegalArgumentException(
+          "Configuration key '" + key + "' has value '" + value + "', expected " + expected, e);
     }
   }
 
   public Map<String, String> asMap() {
     return entries;
-  }
-
-  private static IllegalArgumentException invalid(String key, String value, String expected, Exception cause) {
-    return new IllegalArgumentException(
-        "Configuration key '" + key + "' has value '" + value + "', expected " + expected, cause);
   }
 
   @Override
