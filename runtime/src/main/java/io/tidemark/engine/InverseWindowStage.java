@@ -3,6 +3,7 @@ package io.tidemark.engine;
 import io.tidemark.stream.KV;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.BinaryOperator;
@@ -14,6 +15,9 @@ import java.util.function.Predicate;
  * the batch leaving it is subtracted. Keys the filter rejects are dropped from the window.
  */
 public final class InverseWindowStage<K, V> extends WindowedStage<KV<K, V>> implements StatefulStage<K, V> {
+
+  /** The entry time of a key's current window value in a checkpoint; partials carry their batch time. */
+  public static final long WINDOW_VALUE = -1;
 
   private final Stage<KV<K, V>> parent;
   private final BinaryOperator<V> reduce;
@@ -52,6 +56,23 @@ public final class InverseWindowStage<K, V> extends WindowedStage<KV<K, V>> impl
   @Override
   public Optional<StateSerializers<K, V>> serializers() {
     return Optional.ofNullable(serializers);
+  }
+
+  @Override
+  public void forEachEntry(int partition, StateEntryConsumer<K, V> action) {
+    InverseWindowState<K, V> state = partitions.get(partition);
+    state.window().forEach((key, value) -> action.accept(key, value, WINDOW_VALUE));
+    state.partials().forEach((time, partial) -> partial.forEach((key, value) -> action.accept(key, value, time)));
+  }
+
+  @Override
+  public void restoreEntry(K key, V value, long time) {
+    InverseWindowState<K, V> state = partitions.get(HashPartitioner.partitionOf(key, partitions.size()));
+    if (time == WINDOW_VALUE) {
+      state.window().put(key, value);
+    } else {
+      state.partials().computeIfAbsent(time, t -> new HashMap<>()).put(key, value);
+    }
   }
 
   @Override

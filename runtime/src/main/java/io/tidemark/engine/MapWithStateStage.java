@@ -49,6 +49,16 @@ public final class MapWithStateStage<K, V, S, R> extends MaterializedStage<R> im
   }
 
   @Override
+  public void forEachEntry(int partition, StateEntryConsumer<K, S> action) {
+    state.partition(partition).forEach((key, value) -> action.accept(key, value.value(), value.lastRecordMillis()));
+  }
+
+  @Override
+  public void restoreEntry(K key, S value, long lastRecordMillis) {
+    state.put(key, new TimestampedState<>(value, lastRecordMillis));
+  }
+
+  @Override
   protected PartitionedBatch<R> compute(BatchRun run) {
     long time = run.timeMillis();
     return PartitionedBatch.of(KeyedShuffle.combineByKey(run, parent, new GroupingCombiner<>(),

@@ -20,4 +20,18 @@ public interface StatefulStage<K, V> {
 
   /** The serializers of the state's entries; empty if none were given, and then it cannot be checkpointed. */
   Optional<StateSerializers<K, V>> serializers();
+
+  /**
+   * Every entry of partition {@code partition}'s state, each with a time whose meaning is the stage's:
+   * {@code updateStateByKey} 0; {@code mapWithState} the key's last record time (for its timeout);
+   * {@code reduceByKeyAndWindow} the batch time of a batch's partial, or {@link
+   * InverseWindowStage#WINDOW_VALUE} for the window's current value.
+   */
+  void forEachEntry(int partition, StateEntryConsumer<K, V> action);
+
+  /**
+   * Adds an entry read from a checkpoint, in the partition its key belongs to at the current
+   * parallelism (which may differ from the one it was written at).
+   */
+  void restoreEntry(K key, V value, long time);
 }

@@ -194,6 +194,31 @@ public final class StreamGraph {
     return sizes;
   }
 
+  /**
+   * The longest window that keeps no state of its own ({@code window}, {@code reduceByKeyAndWindow}
+   * without inverse): a recovery refills it by recomputing that long a past.
+   */
+  public long longestStatelessWindowMillis() {
+    long longest = 0;
+    for (Stage<?> stage : activeStages) {
+      if (stage instanceof WindowedStage<?> windowed && !(stage instanceof StatefulStage<?, ?>)) {
+        longest = Math.max(longest, windowed.windowLengthMillis());
+      }
+    }
+    return longest;
+  }
+
+  /** The stateful stages, in registration order: the ones a data checkpoint writes and a recovery restores. */
+  public List<StatefulStage<?, ?>> statefulStages() {
+    List<StatefulStage<?, ?>> stateful = new ArrayList<>();
+    for (Stage<?> stage : stages) {
+      if (stage instanceof StatefulStage<?, ?> s) {
+        stateful.add(s);
+      }
+    }
+    return stateful;
+  }
+
   /** How long past batches must stay recomputable: the longest window of the graph. */
   public long longestWindowMillis() {
     long longest = 0;

@@ -44,6 +44,16 @@ public final class UpdateStateStage<K, V, S> extends MaterializedStage<KV<K, S>>
   }
 
   @Override
+  public void forEachEntry(int partition, StateEntryConsumer<K, S> action) {
+    state.partition(partition).forEach((key, value) -> action.accept(key, value, 0));
+  }
+
+  @Override
+  public void restoreEntry(K key, S value, long time) {
+    state.put(key, value);
+  }
+
+  @Override
   protected PartitionedBatch<KV<K, S>> compute(BatchRun run) {
     return PartitionedBatch.of(KeyedShuffle.combineByKey(run, parent, new GroupingCombiner<>(),
         (partition, newValues) -> updatePartition(state.partition(partition), newValues)));
