@@ -26,8 +26,8 @@ import javax.lang.model.element.Modifier;
 
 /**
  * Generates {@code <Pipeline>Context}: the factory that builds the pipeline's graph through the public
- * {@code io.tidemark.stream} API only (so any engine implementing that API runs it), every stage under
- * its annotation's id, stateful stages with their generated serializers; plus {@code getOrCreate} and a
+ * {@code io.tidemark.stream} API only (so any engine implementing that API runs it), stateful stages
+ * under their annotation's id with their generated serializers; plus {@code getOrCreate} and a
  * nested {@link PipelineFactory} for the launcher.
  */
 final class ContextGenerator {
@@ -68,8 +68,7 @@ final class ContextGenerator {
         .addMethod(MethodSpec.methodBuilder("builder").addModifiers(Modifier.PUBLIC, Modifier.STATIC)
             .addJavadoc("A builder with the pipeline's name and intervals, to set a clock or the parallelism on.\n")
             .returns(BUILDER)
-            .addStatement("return $T.builder(BATCH_INTERVAL).name(NAME).checkpointInterval(CHECKPOINT_INTERVAL)",
-                StreamingContext.class)
+            .addCode(builder(pipeline))
             .build())
         .addMethod(MethodSpec.methodBuilder("createContext").addModifiers(Modifier.PUBLIC, Modifier.STATIC)
             .returns(StreamingContext.class).addParameter(PipelineConfig.class, "config")
@@ -85,6 +84,18 @@ final class ContextGenerator {
         .addType(factory(self))
         .build();
     return JavaFile.builder(self.packageName(), context).skipJavaLangImports(true).build();
+  }
+
+  /** The context's options: name, intervals, and the stage renames and drops the annotations declare. */
+  private static CodeBlock builder(PipelineModel pipeline) {
+    CodeBlock.Builder code = CodeBlock.builder()
+        .add("return $T.builder(BATCH_INTERVAL)$>$>\n.name(NAME)\n.checkpointInterval(CHECKPOINT_INTERVAL)",
+            StreamingContext.class);
+    for (StageModel stage : pipeline.stages()) {
+      stage.formerly().forEach(former -> code.add("\n.renamedStage($S, $S)", former, stage.id()));
+    }
+    pipeline.droppedStages().forEach(dropped -> code.add("\n.droppedStage($S)", dropped));
+    return code.add(";\n$<$<").build();
   }
 
   private static FieldSpec constant(Class<?> type, String name, CodeBlock value) {
@@ -184,29 +195,27 @@ final class ContextGenerator {
       String id = stage.id();
       CodeBlock method = CodeBlock.of("$L::$L", receiver, stage.methodName());
       return switch (stage.kind()) {
-        case SOURCE -> CodeBlock.of("$L.attach(context).uid($S)", call(), id);
-        case MAP -> CodeBlock.of("$L.<$T>map($L).uid($S)", in, element(), method, id);
-        case FLAT_MAP -> CodeBlock.of("$L.<$T>flatMap($L).uid($S)", in, element(), method, id);
-        case OPTIONAL_MAP -> CodeBlock.of("$L.<$T>flatMap(element -> $L.$L(element).map($T::of).orElseGet($T::of))"
-            + ".uid($S)", in, element(), receiver, stage.methodName(), List.class, List.class, id);
-        case FILTER -> CodeBlock.of("$L.filter($L).uid($S)", in, method, id);
-        case MAP_TO_PAIR -> CodeBlock.of("$L.<$T, $T>mapToPair($L).uid($S)", in, TypeName.get(output.key()),
-            TypeName.get(output.value()), method, id);
-        case STREAM_TRANSFORM -> CodeBlock.of("$L.$L($L).uid($S)", receiver, stage.methodName(),
-            String.join(", ", inputs), id);
+        case SOURCE -> CodeBlock.of("$L.attach(context)", call());
+        case MAP -> CodeBlock.of("$L.<$T>map($L)", in, element(), method);
+        case FLAT_MAP -> CodeBlock.of("$L.<$T>flatMap($L)", in, element(), method);
+        case OPTIONAL_MAP -> CodeBlock.of("$L.<$T>flatMap(element -> $L.$L(element).map($T::of).orElseGet($T::of))",
+            in, element(), receiver, stage.methodName(), List.class, List.class);
+        case FILTER -> CodeBlock.of("$L.filter($L)", in, method);
+        case MAP_TO_PAIR -> CodeBlock.of("$L.<$T, $T>mapToPair($L)", in, TypeName.get(output.key()),
+            TypeName.get(output.value()), method);
+        case STREAM_TRANSFORM -> CodeBlock.of("$L.$L($L)", receiver, stage.methodName(), String.join(", ", inputs));
         case INVERSE_WINDOW -> CodeBlock.of("$L.reduceByKeyAndWindow($S, $L, $L, $L, $L::$L, $L, $L, pair -> true)",
             in, id, keySerializer(), valueSerializer(), method, receiver, stage.window().inverse().getSimpleName(),
             duration(stage.window().length()), duration(stage.window().slide()));
-        // A recomputed window is two stages, the window and the reduce: both get a stable id.
-        case RECOMPUTED_WINDOW -> CodeBlock.of("$L.window($L, $L).uid($S).reduceByKey($L).uid($S)", in,
-            duration(stage.window().length()), duration(stage.window().slide()), id + ".window", method, id);
+        case RECOMPUTED_WINDOW -> CodeBlock.of("$L.reduceByKeyAndWindow($L, $L, $L)", in, method,
+            duration(stage.window().length()), duration(stage.window().slide()));
         case UPDATE_STATE -> CodeBlock.of("$L.<$T>updateStateByKey($S, $L, $L, "
             + "(values, previous) -> $L.$L(values, previous.orElse(null)))", in, TypeName.get(state.valueType()), id,
             keySerializer(), valueSerializer(), receiver, stage.methodName());
-        case MAP_WITH_STATE -> CodeBlock.of("$L.mapWithState($S, $T.<$T, $T, $T, $T>function($L)$L.serializers($L, $L))",
-            in, id, StateSpec.class, TypeName.get(state.keyType()), inputValue(), TypeName.get(state.valueType()),
-            element(), method, stage.timeout() == null ? CodeBlock.of("") : CodeBlock.of(".timeout($L)",
-                duration(stage.timeout())), keySerializer(), valueSerializer());
+        case MAP_WITH_STATE -> CodeBlock.of("$L.mapWithState($S, $L, $L, $T.<$T, $T, $T, $T>function($L)$L)",
+            in, id, keySerializer(), valueSerializer(), StateSpec.class, TypeName.get(state.keyType()), inputValue(),
+            TypeName.get(state.valueType()), element(), method, stage.timeout() == null ? CodeBlock.of("")
+                : CodeBlock.of(".timeout($L)", duration(stage.timeout())));
         case BATCH_SINK -> CodeBlock.of("$L.foreachBatch($L)", in, method);
         case SPEC_SINK -> CodeBlock.of("$L.attach($L)", call(), in);
       };
