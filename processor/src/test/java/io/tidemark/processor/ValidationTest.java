@@ -372,4 +372,22 @@ class ValidationTest {
     assertError(source, "@Default(\"BLUE\") does not parse as Color: not a constant of Color [RED, GREEN]",
         "\"BLUE\"");
   }
+
+  @Test
+  void warnsOfACheckpointIntervalBelowFiveSlidesOfAWindow() {
+    PipelineSource source = PipelineSource.of("P", """
+        @Pipeline(name = "p", batchInterval = "1s", checkpointInterval = "2s")
+        public class P {
+        """ + LINES + PAIRS + OUT + """
+          @Window(id = "w", from = "pairs", length = "4s", slide = "1s", inverse = "minus")
+          long sum(long a, long b) { return a + b; }
+          long minus(long a, long b) { return a - b; }
+        }
+        """);
+    Compilation compilation = javac().withProcessors(new PipelineProcessor()).compile(source.file());
+    assertThat(compilation).succeeded();
+    assertThat(compilation).hadWarningContaining("checkpointInterval 2s is below 5 slides of window 'w' (5s): its "
+        + "state would be written more often than it changes much; use 5 to 10 slides")
+        .inFile(source.file()).onLine(source.lineOf("checkpointInterval = \"2s\""));
+  }
 }
