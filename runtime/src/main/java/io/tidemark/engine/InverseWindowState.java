@@ -48,7 +48,7 @@ public final class InverseWindowState<K, V> {
     return pairs;
   }
 
-  public Map<K, V> window() {
+  public HashMap<K, V> window() {
     return window;
   }
 
