@@ -3,6 +3,7 @@ package io.tidemark.checkpoint;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -47,17 +48,17 @@ public final class CheckpointStore implements AutoCloseable {
    */
   public static CheckpointStore open(String directory, Configuration conf) {
     URI uri = new Path(directory).toUri();
-    if (uri.getScheme() == null) {
-      uri = new java.io.File(directory).getAbsoluteFile().toURI();
-    }
     try {
+      if (uri.getScheme() == null) {
+        uri = new URI("file", null, java.nio.file.Path.of(directory).toAbsolutePath().normalize().toString(), null);
+      }
       // a private instance: the shared one from FileSystem.get may be closed by others, and is not ours to configure
       FileSystem fs = FileSystem.newInstance(uri, conf);
       if (fs instanceof LocalFileSystem local) {
         local.setWriteChecksum(false); // state files carry their own CRC; no .crc files beside them
       }
       return new CheckpointStore(fs, fs.makeQualified(new Path(uri)));
-    } catch (IOException e) {
+    } catch (IOException | URISyntaxException e) {
       throw new CheckpointException("Cannot open the checkpoint directory " + uri + ": " + e
           + ". Check the URI and that its filesystem is reachable", e);
     }
