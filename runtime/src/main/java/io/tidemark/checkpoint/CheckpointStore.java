@@ -89,11 +89,6 @@ public final class CheckpointStore implements AutoCloseable {
     return new Path(stateDirectory(stageId, stateTime), "part-" + partition);
   }
 
-  /** Whether there is anything in the directory at all (a fresh start has nothing to recover). */
-  public boolean hasMetadata() {
-    return !metadataTimes().isEmpty();
-  }
-
   /** The batch times of the metadata files present, oldest first. */
   public List<Long> metadataTimes() {
     List<Long> times = new ArrayList<>();
@@ -172,13 +167,13 @@ public final class CheckpointStore implements AutoCloseable {
           out.hflush();
         }
       }
-      // FileSystem.rename does not replace on every filesystem (HDFS refuses): a crash between the delete
-      // and the rename loses this one file, which retention's older checkpoints cover
-      if (fs.exists(file)) {
-        fs.delete(file, false);
-      }
+      // a rename replaces the file where the filesystem can (POSIX); where it refuses (HDFS) the old file is
+      // deleted first, and a crash in between loses this one file, which retention's older checkpoints cover
       if (!fs.rename(temporary, file)) {
-        throw new IOException("rename of " + temporary + " refused");
+        fs.delete(file, false);
+        if (!fs.rename(temporary, file)) {
+          throw new IOException("rename of " + temporary + " refused");
+        }
       }
     } catch (IOException e) {
       deleteQuietly(temporary);
