@@ -101,6 +101,22 @@ class RecoveryScenariosTest {
   }
 
   @Test
+  void aWindowWithoutStateIsRefilledByRecomputingBatchesTheStateAlreadyHolds() throws Exception {
+    // the state of 6 s already counts batches 5 and 6; they are recomputed only to refill the plain window
+    List<List<String>> batches = List.of(List.of("a"), List.of("b"), List.of("c"), List.of("d"), List.of("e"),
+        List.of("f"), List.of("g"), List.of("h"));
+    List<List<String>> runs = interruptedAndStraight(out -> clock -> {
+      StreamingContext context = context(clock, Duration.ofSeconds(2));
+      DStream<String> words = queue(context, batches);
+      record(words.window(Duration.ofSeconds(3), SECOND), out);
+      record(words.mapToPair(w -> KV.of("all", 1L)).updateStateByKey("total", Serializers.strings(),
+          Serializers.longs(), (List<Long> values, Optional<Long> total) -> total.orElse(0L) + values.size()), out);
+      return context;
+    }, 7, 1);
+    assertThat(runs.get(0)).isEqualTo(runs.get(1)).endsWith("8000: [f, g, h]", "8000: [(all,8)]");
+  }
+
+  @Test
   void updateStateByKeyRestartAfterSevenOfTen() throws Exception {
     List<List<String>> runs = interruptedAndStraight(out -> clock -> {
       StreamingContext context = context(clock, Duration.ofSeconds(2));
