@@ -8,11 +8,22 @@ public final class BatchRun {
 
   private final GeneratedBatch batch;
   private final TaskPool pool;
+  private final boolean stateRestored;
   private long recordsIn;
 
-  BatchRun(GeneratedBatch batch, TaskPool pool) {
+  /** @param stateRestored the state restored from a checkpoint already includes this batch */
+  BatchRun(GeneratedBatch batch, TaskPool pool, boolean stateRestored) {
     this.batch = batch;
     this.pool = pool;
+    this.stateRestored = stateRestored;
+  }
+
+  /**
+   * True when this is a recovery's rerun of a batch the restored state already includes: stateful
+   * stages must not apply it again.
+   */
+  public boolean stateRestored() {
+    return stateRestored;
   }
 
   public long timeMillis() {

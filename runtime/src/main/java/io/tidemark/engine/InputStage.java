@@ -3,6 +3,7 @@ package io.tidemark.engine;
 import io.tidemark.source.InputDescriptor;
 import io.tidemark.source.InputSource;
 import io.tidemark.source.SourceContext;
+import io.tidemark.source.SourcePosition;
 import java.util.List;
 
 /** The stage of an input source: reads the batch its source planned and splits it into partitions. */
@@ -32,6 +33,15 @@ public final class InputStage<T, D extends InputDescriptor> extends Materialized
     source.release((D) descriptor);
   }
 
+  SourcePosition position() {
+    return source.position();
+  }
+
+  @SuppressWarnings("unchecked") // descriptors recorded under this source's id are of the type it plans
+  void resume(SourcePosition position, List<InputDescriptor> replayed) {
+    source.resume(position, (List<D>) replayed);
+  }
+
   void stop() {
     source.stop();
   }
@@ -43,7 +53,9 @@ public final class InputStage<T, D extends InputDescriptor> extends Materialized
   @Override
   @SuppressWarnings("unchecked")
   protected PartitionedBatch<T> compute(BatchRun run) {
-    List<T> data = source.read((D) run.inputOf(id()));
+    D descriptor = (D) run.inputOf(id());
+    // a source added by an upgrade has no input in the batches recovered from the checkpoint
+    List<T> data = descriptor == null ? List.of() : source.read(descriptor);
     run.addRecordsIn(data.size());
     return PartitionedBatch.split(data, run.parallelism());
   }

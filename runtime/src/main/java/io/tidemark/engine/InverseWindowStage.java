@@ -3,7 +3,9 @@ package io.tidemark.engine;
 import io.tidemark.stream.KV;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.BinaryOperator;
 import java.util.function.Predicate;
 
@@ -12,16 +14,20 @@ import java.util.function.Predicate;
  * slide, each parent batch is reduced once into a partial that enters the window, and the partial of
  * the batch leaving it is subtracted. Keys the filter rejects are dropped from the window.
  */
-public final class InverseWindowStage<K, V> extends WindowedStage<KV<K, V>> implements StatefulStage {
+public final class InverseWindowStage<K, V> extends WindowedStage<KV<K, V>> implements StatefulStage<K, V> {
+
+  /** The entry time of a key's current window value in a checkpoint; partials carry their batch time. */
+  public static final long WINDOW_VALUE = -1;
 
   private final Stage<KV<K, V>> parent;
   private final BinaryOperator<V> reduce;
   private final BinaryOperator<V> inverse;
   private final Predicate<? super KV<K, V>> keep;
   private final List<InverseWindowState<K, V>> partitions;
+  private final StateSerializers<K, V> serializers;
 
   public InverseWindowStage(String id, Stage<KV<K, V>> parent, BinaryOperator<V> reduce, BinaryOperator<V> inverse,
-      Duration length, Duration slide, Predicate<? super KV<K, V>> keep) {
+      Duration length, Duration slide, Predicate<? super KV<K, V>> keep, StateSerializers<K, V> serializers) {
     super(parent, id, "reduceByKeyAndWindow", length, slide);
     this.parent = parent;
     this.reduce = reduce;
@@ -31,6 +37,7 @@ public final class InverseWindowStage<K, V> extends WindowedStage<KV<K, V>> impl
     for (int p = 0; p < parent.graph().parallelism(); p++) {
       partitions.add(new InverseWindowState<>());
     }
+    this.serializers = serializers;
   }
 
   public List<InverseWindowState<K, V>> state() {
@@ -44,6 +51,28 @@ public final class InverseWindowStage<K, V> extends WindowedStage<KV<K, V>> impl
       size += partition.window().size();
     }
     return size;
+  }
+
+  @Override
+  public Optional<StateSerializers<K, V>> serializers() {
+    return Optional.ofNullable(serializers);
+  }
+
+  @Override
+  public void forEachEntry(int partition, StateEntryConsumer<K, V> action) {
+    InverseWindowState<K, V> state = partitions.get(partition);
+    state.window().forEach((key, value) -> action.accept(key, value, WINDOW_VALUE));
+    state.partials().forEach((time, partial) -> partial.forEach((key, value) -> action.accept(key, value, time)));
+  }
+
+  @Override
+  public void restoreEntry(K key, V value, long time) {
+    InverseWindowState<K, V> state = partitions.get(HashPartitioner.partitionOf(key, partitions.size()));
+    if (time == WINDOW_VALUE) {
+      state.window().put(key, value);
+    } else {
+      state.partials().computeIfAbsent(time, t -> new HashMap<>()).put(key, value);
+    }
   }
 
   @Override

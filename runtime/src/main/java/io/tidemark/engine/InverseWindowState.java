@@ -4,7 +4,6 @@ import io.tidemark.stream.KV;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
 import java.util.function.BinaryOperator;
@@ -48,7 +47,7 @@ public final class InverseWindowState<K, V> {
     return pairs;
   }
 
-  public Map<K, V> window() {
+  public HashMap<K, V> window() {
     return window;
   }
 

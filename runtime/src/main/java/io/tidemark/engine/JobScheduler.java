@@ -1,6 +1,7 @@
 package io.tidemark.engine;
 
 import io.tidemark.source.InputDescriptor;
+import io.tidemark.source.SourcePosition;
 import io.tidemark.source.SourceContext;
 import io.tidemark.stream.BatchInfo;
 import io.tidemark.stream.BatchTime;
@@ -8,9 +9,11 @@ import io.tidemark.stream.StreamingException;
 import io.tidemark.stream.StreamingListener;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -32,6 +35,7 @@ public final class JobScheduler {
   private TaskPool pool;
   private final List<StreamingListener> listeners;
   private final long rememberMillis;
+  private final CheckpointHook checkpoints;
   private final BlockingQueue<GeneratedBatch> queue = new LinkedBlockingQueue<>();
   private final List<GeneratedBatch> pending = new CopyOnWriteArrayList<>();
   private final ArrayDeque<GeneratedBatch> retained = new ArrayDeque<>();
@@ -45,36 +49,76 @@ public final class JobScheduler {
 
   /**
    * @param rememberMillis how long completed batches' inputs stay readable (at least the longest window)
+   * @param checkpoints told about every batch run; null when not checkpointing
    */
-  public JobScheduler(StreamGraph graph, Clock clock, List<StreamingListener> listeners, long rememberMillis) {
+  public JobScheduler(StreamGraph graph, Clock clock, List<StreamingListener> listeners, long rememberMillis,
+      CheckpointHook checkpoints) {
     this.graph = graph;
     this.clock = clock;
     this.listeners = listeners;
     this.rememberMillis = rememberMillis;
+    this.checkpoints = checkpoints;
   }
 
+  /** Starts a fresh run: the first batch is at the next multiple of the batch interval. */
   public void start() {
+    start(null);
+  }
+
+  /**
+   * Starts, taking up a checkpointed run when {@code resume} is given: its zero time, its sources'
+   * positions, its completed batches recomputed without outputs, then its pending batches, then new
+   * batches from the next batch time after both now and the recovered batches.
+   */
+  public void start(Resume resume) {
     long now = clock.nowMillis();
     long interval = graph.batchIntervalMillis();
-    long firstBatchTime = (Math.floorDiv(now, interval) + 1) * interval;
-    graph.start(firstBatchTime - interval); // fails on an invalid graph before any thread exists
+    long zeroTime = resume == null ? Math.floorDiv(now, interval) * interval : resume.zeroTime();
+    graph.start(zeroTime); // fails on an invalid graph before any thread exists
     pool = new TaskPool(graph.parallelism());
     for (InputStage<?, ?> input : graph.activeInputs()) {
       String id = input.id();
       input.start(new SourceContext(id, clock, now,
           total -> listeners.forEach(l -> l.onReceiverProgress(id, total))));
     }
+    long firstBatchTime = zeroTime + (Math.floorDiv(now - zeroTime, interval) + 1) * interval;
     synchronized (generation) {
+      if (resume != null) {
+        resumeInputs(resume);
+        pending.addAll(resume.pending());
+        queue.addAll(resume.pending());
+        for (List<GeneratedBatch> recovered : List.of(resume.recompute(), resume.pending())) {
+          for (GeneratedBatch batch : recovered) {
+            firstBatchTime = Math.max(firstBatchTime, batch.timeMillis() + interval);
+          }
+        }
+      }
       nextBatchTime = firstBatchTime;
       generating = true;
     }
-    BatchRunner batchRunner = new BatchRunner(graph, clock, pool);
+    BatchRunner batchRunner = new BatchRunner(graph, clock, pool, checkpoints);
+    List<GeneratedBatch> recompute = resume == null ? List.of() : resume.recompute();
+    long stateTime = resume == null ? Long.MIN_VALUE : resume.stateTime();
     generator = new Thread(this::generateLoop, "tidemark-job-generator");
-    runner = new Thread(() -> runLoop(batchRunner), "tidemark-job-runner");
+    runner = new Thread(() -> runLoop(batchRunner, recompute, stateTime), "tidemark-job-runner");
     generator.setDaemon(true);
     runner.setDaemon(true);
     generator.start();
     runner.start();
+  }
+
+  /** Hands each source its checkpointed position and the descriptors it planned for the batches to replay. */
+  private void resumeInputs(Resume resume) {
+    for (InputStage<?, ?> input : graph.activeInputs()) {
+      SourcePosition position = resume.positions().get(input.id());
+      if (position != null) {
+        List<InputDescriptor> replayed = new ArrayList<>();
+        for (List<GeneratedBatch> batches : List.of(resume.recompute(), resume.pending())) {
+          batches.stream().map(batch -> batch.inputs().get(input.id())).filter(Objects::nonNull).forEach(replayed::add);
+        }
+        input.resume(position, replayed);
+      }
+    }
   }
 
   /**
@@ -82,8 +126,20 @@ public final class JobScheduler {
    * half-way through its planning: a checkpoint of this list must be enough to replay it.
    */
   public List<GeneratedBatch> pendingBatches() {
+    return planning().pending();
+  }
+
+  /** The pending batches and the sources' positions after planning them, taken together. */
+  public CheckpointHook.Planning planning() {
     synchronized (generation) {
-      return List.copyOf(pending);
+      Map<String, SourcePosition> positions = new LinkedHashMap<>();
+      for (InputStage<?, ?> input : graph.activeInputs()) {
+        SourcePosition position = input.position();
+        if (position != null) {
+          positions.put(input.id(), position);
+        }
+      }
+      return new CheckpointHook.Planning(List.copyOf(pending), positions);
     }
   }
 
@@ -122,17 +178,24 @@ public final class JobScheduler {
     nextBatchTime += graph.batchIntervalMillis();
   }
 
-  private void runLoop(BatchRunner batchRunner) {
+  private void runLoop(BatchRunner batchRunner, List<GeneratedBatch> recompute, long stateTime) {
     try {
+      for (GeneratedBatch batch : recompute) {
+        try {
+          batchRunner.recompute(batch, batch.timeMillis() <= stateTime);
+        } catch (RuntimeException | Error e) {
+          fail(batch, e);
+          return;
+        }
+        retain(batch);
+      }
       for (GeneratedBatch next = queue.take(); next != END; next = queue.take()) {
         GeneratedBatch batch = next;
         BatchInfo info;
         try {
-          info = batchRunner.run(batch);
+          info = batchRunner.run(batch, this::planning);
         } catch (RuntimeException | Error e) {
-          failure = e;
-          stopGenerating();
-          listeners.forEach(l -> l.onBatchFailed(new BatchTime(batch.timeMillis()), e));
+          fail(batch, e);
           return;
         }
         pending.remove(batch);
@@ -146,6 +209,12 @@ public final class JobScheduler {
       pool.close();
       terminated.countDown();
     }
+  }
+
+  private void fail(GeneratedBatch batch, Throwable error) {
+    failure = error;
+    stopGenerating();
+    listeners.forEach(l -> l.onBatchFailed(new BatchTime(batch.timeMillis()), error));
   }
 
   /** Keeps a completed batch's input readable for the remember duration, then releases it. */

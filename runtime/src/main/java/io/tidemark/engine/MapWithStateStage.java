@@ -15,19 +15,23 @@ import java.util.Optional;
  * io.tidemark.stream.State}, and emits what it returns. A key that receives no record for longer than
  * the spec's timeout gets one last call with {@code isTimingOut()} and is then removed.
  */
-public final class MapWithStateStage<K, V, S, R> extends MaterializedStage<R> implements StatefulStage {
+public final class MapWithStateStage<K, V, S, R> extends MaterializedStage<R> implements StatefulStage<K, S> {
 
   private final Stage<KV<K, V>> parent;
   private final MappingFunction<K, V, S, R> function;
   private final long timeoutMillis;
   private final KeyedState<K, TimestampedState<S>> state;
+  private final StateSerializers<K, S> serializers;
 
-  public MapWithStateStage(String id, Stage<KV<K, V>> parent, StateSpec<K, V, S, R> spec) {
+  /** @param serializers how the state is checkpointed; null if it is not */
+  public MapWithStateStage(String id, Stage<KV<K, V>> parent, StateSpec<K, V, S, R> spec,
+      StateSerializers<K, S> serializers) {
     super(parent.graph(), id, "mapWithState", parent.slideMillis(), List.of(parent));
     this.parent = parent;
     this.function = spec.mappingFunction();
     this.timeoutMillis = spec.idleTimeout().map(d -> d.toMillis()).orElse(0L);
     this.state = new KeyedState<>(parent.graph().parallelism());
+    this.serializers = serializers;
   }
 
   public KeyedState<K, TimestampedState<S>> state() {
@@ -37,6 +41,21 @@ public final class MapWithStateStage<K, V, S, R> extends MaterializedStage<R> im
   @Override
   public long stateSize() {
     return state.size();
+  }
+
+  @Override
+  public Optional<StateSerializers<K, S>> serializers() {
+    return Optional.ofNullable(serializers);
+  }
+
+  @Override
+  public void forEachEntry(int partition, StateEntryConsumer<K, S> action) {
+    state.partition(partition).forEach((key, value) -> action.accept(key, value.value(), value.lastRecordMillis()));
+  }
+
+  @Override
+  public void restoreEntry(K key, S value, long lastRecordMillis) {
+    state.put(key, new TimestampedState<>(value, lastRecordMillis));
   }
 
   @Override

@@ -30,7 +30,9 @@ public abstract class MaterializedStage<T> extends Stage<T> {
   @Override
   public void onBatch(BatchRun run) {
     if (runsAt(run.timeMillis())) {
-      current = compute(run);
+      current = this instanceof StatefulStage<?, ?> && run.stateRestored()
+          ? PartitionedBatch.empty(run.parallelism())
+          : compute(run);
     }
   }
 

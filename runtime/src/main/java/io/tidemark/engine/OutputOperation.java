@@ -2,8 +2,13 @@ package io.tidemark.engine;
 
 import io.tidemark.sink.PartitionedBatchSink;
 
-/** An output: writes a stage's batch to a sink at every batch time the stage is valid. Outputs run in registration order. */
-public record OutputOperation<T>(String id, Stage<T> stage, PartitionedBatchSink<T> sink) {
+/**
+ * An output: writes a stage's batch to a sink at every batch time the stage is valid. Outputs run in
+ * registration order.
+ *
+ * @param kind what the output does ({@code foreachBatch}, {@code print}, {@code saveAsTextFiles})
+ */
+public record OutputOperation<T>(String id, String kind, Stage<T> stage, PartitionedBatchSink<T> sink) {
 
   void run(BatchRun run) {
     if (stage.isValidAt(run.timeMillis())) {

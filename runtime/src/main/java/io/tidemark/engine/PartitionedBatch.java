@@ -22,6 +22,11 @@ public final class PartitionedBatch<T> {
     return new PartitionedBatch<>(partitions);
   }
 
+  /** A batch without elements. */
+  public static <T> PartitionedBatch<T> empty(int partitionCount) {
+    return new PartitionedBatch<>(Collections.nCopies(partitionCount, List.of()));
+  }
+
   /** Contiguous, nearly equal slices of {@code all}, as views: the data is not copied. */
   public static <T> PartitionedBatch<T> split(List<T> all, int partitionCount) {
     List<List<T>> parts = new ArrayList<>(partitionCount);

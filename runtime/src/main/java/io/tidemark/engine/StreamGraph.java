@@ -1,5 +1,8 @@
 package io.tidemark.engine;
 
+import io.tidemark.schema.PipelineDescriptor;
+import io.tidemark.schema.StageDescriptor;
+import io.tidemark.schema.StageDescriptor.WindowDescriptor;
 import io.tidemark.stream.Durations;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -9,6 +12,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -23,6 +27,8 @@ public final class StreamGraph {
   private final List<Stage<?>> stages = new ArrayList<>();
   private final List<OutputOperation<?>> outputs = new ArrayList<>();
   private final Set<String> ids = new HashSet<>();
+  private final Map<String, List<String>> formerIds = new LinkedHashMap<>();
+  private final List<String> droppedStages = new ArrayList<>();
   private int generatedIds;
   private boolean started;
   private long zeroTime;
@@ -72,6 +78,41 @@ public final class StreamGraph {
       throw new IllegalArgumentException("Duplicate stage id '" + id
           + "': every stage needs its own id (checkpointed state and positions are keyed by it)");
     }
+  }
+
+  /**
+   * Declares that the stateful stage {@code id} was called {@code formerId} in an earlier version: it
+   * takes over the state checkpointed under that id.
+   */
+  public void declareRenamed(String formerId, String id) {
+    formerIds.computeIfAbsent(id, k -> new ArrayList<>()).add(formerId);
+  }
+
+  /** Declares that an earlier version's stateful stage {@code id} was removed on purpose: its state is discarded. */
+  public void declareDropped(String id) {
+    droppedStages.add(id);
+  }
+
+  /**
+   * The descriptor of this graph as defined so far: every stage and output, in registration order, with
+   * its inputs, window and state schemas.
+   */
+  public PipelineDescriptor descriptor(String pipelineName) {
+    List<StageDescriptor> described = new ArrayList<>();
+    for (Stage<?> stage : stages) {
+      Optional<WindowDescriptor> window = stage instanceof WindowedStage<?> windowed
+          ? Optional.of(new WindowDescriptor(windowed.windowLengthMillis(), windowed.slideMillis()))
+          : Optional.empty();
+      Optional<StageDescriptor.StateDescriptor> state = stage instanceof StatefulStage<?, ?> stateful
+          ? stateful.serializers().map(StateSerializers::descriptor)
+          : Optional.empty();
+      described.add(new StageDescriptor(stage.id(), stage.kind(), stage.parents().stream().map(Stage::id).toList(),
+          window, state, formerIds.getOrDefault(stage.id(), List.of())));
+    }
+    for (OutputOperation<?> output : outputs) {
+      described.add(StageDescriptor.stateless(output.id(), output.kind(), List.of(output.stage().id())));
+    }
+    return new PipelineDescriptor(pipelineName, batchIntervalMillis, described, droppedStages);
   }
 
   /**
@@ -146,11 +187,36 @@ public final class StreamGraph {
   public Map<String, Long> stateSizes() {
     Map<String, Long> sizes = new LinkedHashMap<>();
     for (Stage<?> stage : activeStages) {
-      if (stage instanceof StatefulStage stateful) {
+      if (stage instanceof StatefulStage<?, ?> stateful) {
         sizes.put(stage.id(), stateful.stateSize());
       }
     }
     return sizes;
+  }
+
+  /**
+   * The longest window that keeps no state of its own ({@code window}, {@code reduceByKeyAndWindow}
+   * without inverse): a recovery refills it by recomputing that long a past.
+   */
+  public long longestStatelessWindowMillis() {
+    long longest = 0;
+    for (Stage<?> stage : activeStages) {
+      if (stage instanceof WindowedStage<?> windowed && !(stage instanceof StatefulStage<?, ?>)) {
+        longest = Math.max(longest, windowed.windowLengthMillis());
+      }
+    }
+    return longest;
+  }
+
+  /** The stateful stages, in registration order: the ones a data checkpoint writes and a recovery restores. */
+  public List<StatefulStage<?, ?>> statefulStages() {
+    List<StatefulStage<?, ?>> stateful = new ArrayList<>();
+    for (Stage<?> stage : stages) {
+      if (stage instanceof StatefulStage<?, ?> s) {
+        stateful.add(s);
+      }
+    }
+    return stateful;
   }
 
   /** How long past batches must stay recomputable: the longest window of the graph. */

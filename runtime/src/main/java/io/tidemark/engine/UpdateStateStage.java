@@ -12,17 +12,21 @@ import java.util.function.BiFunction;
  * {@code updateStateByKey}: each batch, every key with state or new values gets {@code update(values,
  * state)}; a null result removes the key. Emits the whole state every batch, as Spark does.
  */
-public final class UpdateStateStage<K, V, S> extends MaterializedStage<KV<K, S>> implements StatefulStage {
+public final class UpdateStateStage<K, V, S> extends MaterializedStage<KV<K, S>> implements StatefulStage<K, S> {
 
   private final Stage<KV<K, V>> parent;
   private final BiFunction<List<V>, Optional<S>, S> update;
   private final KeyedState<K, S> state;
+  private final StateSerializers<K, S> serializers;
 
-  public UpdateStateStage(String id, Stage<KV<K, V>> parent, BiFunction<List<V>, Optional<S>, S> update) {
+  /** @param serializers how the state is checkpointed; null if it is not */
+  public UpdateStateStage(String id, Stage<KV<K, V>> parent, BiFunction<List<V>, Optional<S>, S> update,
+      StateSerializers<K, S> serializers) {
     super(parent.graph(), id, "updateStateByKey", parent.slideMillis(), List.of(parent));
     this.parent = parent;
     this.update = update;
     this.state = new KeyedState<>(parent.graph().parallelism());
+    this.serializers = serializers;
   }
 
   public KeyedState<K, S> state() {
@@ -32,6 +36,21 @@ public final class UpdateStateStage<K, V, S> extends MaterializedStage<KV<K, S>>
   @Override
   public long stateSize() {
     return state.size();
+  }
+
+  @Override
+  public Optional<StateSerializers<K, S>> serializers() {
+    return Optional.ofNullable(serializers);
+  }
+
+  @Override
+  public void forEachEntry(int partition, StateEntryConsumer<K, S> action) {
+    state.partition(partition).forEach((key, value) -> action.accept(key, value, 0));
+  }
+
+  @Override
+  public void restoreEntry(K key, S value, long time) {
+    state.put(key, value);
   }
 
   @Override

@@ -56,7 +56,43 @@ public enum FindingKind {
       "keep the removed symbols in the key's enum, or give the stage a new id so its state starts empty"),
   // (old type, new type)
   KEY_LOSSY_PROMOTION(Severity.ERROR, "key type %s widened to %s, which can map distinct old keys to one",
-      "keep the key type %1$s, or widen it exactly (int→long, int→double, float→double, string→bytes)");
+      "keep the key type %1$s, or widen it exactly (int→long, int→double, float→double, string→bytes)"),
+
+  // Pipeline-level findings (PipelineCompatibility); their path is a stage id.
+  // (stage)
+  STATEFUL_STAGE_ADDED(Severity.INFO, "stateful stage %s is new; its state starts empty", ""),
+  // (stage, former id)
+  STATEFUL_STAGE_RENAMED(Severity.MIGRATION, "stateful stage %s takes over the state checkpointed as %s", ""),
+  // (stage)
+  STATEFUL_STAGE_DROPPED(Severity.MIGRATION, "stateful stage %s was removed and declared dropped; its state is discarded",
+      ""),
+  // (stage)
+  STATEFUL_STAGE_REMOVED(Severity.ERROR, "stateful stage %s was removed; its checkpointed state would be lost",
+      "restore the stage, declare it dropped (droppedStage(\"%1$s\")), or declare the id that replaces it"
+          + " (renamedStage(\"%1$s\", newId))"),
+  // (stage, old kind, new kind)
+  STAGE_KIND_CHANGED(Severity.ERROR, "stage %s was a %s and is now a %s; its checkpointed state has another shape",
+      "keep the %2$s, or give the new stage a new id and declare %1$s dropped"),
+  // (old length, new length)
+  WINDOW_SHORTENED(Severity.MIGRATION, "the window shrank from %s to %s ms; older batches leave it at once", ""),
+  // (old length, new length)
+  WINDOW_LENGTHENED(Severity.MIGRATION,
+      "the window grew from %s to %s ms; it is under-filled until it has seen a whole window after the restart", ""),
+  // (old interval, new interval, window stage)
+  BATCH_INTERVAL_CHANGED_WITH_WINDOW(Severity.ERROR,
+      "the batch interval changed from %s to %s ms, but window stage %s keeps its state by batch time",
+      "keep the batch interval of %1$s ms, or give the window stage a new id and declare the old one dropped"),
+  // (old interval, new interval)
+  BATCH_INTERVAL_CHANGED(Severity.MIGRATION,
+      "the batch interval changed from %s to %s ms; recovered batches keep their times, new ones follow the new"
+          + " interval", ""),
+  // (source, old kind, new kind)
+  SOURCE_KIND_CHANGED(Severity.ERROR,
+      "source %s was a %s source and is now a %s source; its checkpointed position and pending input cannot be read",
+      "keep the %2$s source under this id, or give the new source another id"),
+  // (source)
+  SOURCE_REMOVED(Severity.MIGRATION, "source %s was removed; its position and its pending batches' input are dropped",
+      "");
 
   private final Severity severity;
   private final String message;

@@ -1,6 +1,9 @@
 package io.tidemark.schema;
 
-/** A JSON schema that cannot be read: names the JSON path of the problem and what was expected there. */
+/**
+ * A JSON schema or pipeline descriptor that cannot be read: names the JSON path of the problem and what
+ * was expected there.
+ */
 public final class MalformedSchemaException extends IllegalArgumentException {
 
   private final String path;
@@ -10,7 +13,7 @@ public final class MalformedSchemaException extends IllegalArgumentException {
     this.path = path;
   }
 
-  /** Where the problem is, as a JSON path from the schema's root: {@code $.fields[2].type}. */
+  /** Where the problem is, as a JSON path from the document's root: {@code $.fields[2].type}. */
   public String path() {
     return path;
   }

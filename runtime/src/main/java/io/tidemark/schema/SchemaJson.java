@@ -84,20 +84,23 @@ public final class SchemaJson {
 
   /** Reads a schema from JSON text; any problem is a {@link MalformedSchemaException} naming its path. */
   public static Schema fromJson(String json) {
-    JsonNode node;
+    return fromJson(parse(json));
+  }
+
+  /** JSON text as a tree; text that is not JSON is a {@link MalformedSchemaException} at {@code $}. */
+  static JsonNode parse(String json) {
     try {
-      node = MAPPER.readTree(json);
+      return MAPPER.readTree(json);
     } catch (JsonProcessingException e) {
       throw new MalformedSchemaException("$", "not valid JSON: " + e.getOriginalMessage());
     }
-    return fromJson(node);
   }
 
   public static Schema fromJson(JsonNode node) {
     return read(node, "$");
   }
 
-  private static Schema read(JsonNode node, String path) {
+  static Schema read(JsonNode node, String path) {
     if (node == null || node.isMissingNode()) {
       throw new MalformedSchemaException(path, "missing; expected a schema");
     }
@@ -153,7 +156,7 @@ public final class SchemaJson {
     throw new MalformedSchemaException(path, "expected a type name (" + TYPE_NAMES + "), found \"" + typeName + "\"");
   }
 
-  private static String text(JsonNode object, String member, String path) {
+  static String text(JsonNode object, String member, String path) {
     JsonNode value = object.get(member);
     if (value == null || !value.isTextual()) {
       throw new MalformedSchemaException(path + "." + member, "expected a string, found " + found(value));
@@ -161,7 +164,7 @@ public final class SchemaJson {
     return value.textValue();
   }
 
-  private static JsonNode array(JsonNode object, String member, String path) {
+  static JsonNode array(JsonNode object, String member, String path) {
     JsonNode value = object.get(member);
     if (value == null || !value.isArray()) {
       throw new MalformedSchemaException(path + "." + member, "expected an array, found " + found(value));
@@ -169,7 +172,7 @@ public final class SchemaJson {
     return value;
   }
 
-  private static List<String> strings(JsonNode object, String member, String path) {
+  static List<String> strings(JsonNode object, String member, String path) {
     JsonNode array = array(object, member, path);
     List<String> result = new ArrayList<>();
     for (int i = 0; i < array.size(); i++) {
@@ -182,7 +185,7 @@ public final class SchemaJson {
     return result;
   }
 
-  private static String found(JsonNode node) {
+  static String found(JsonNode node) {
     if (node == null || node.isMissingNode()) {
       return "nothing";
     }

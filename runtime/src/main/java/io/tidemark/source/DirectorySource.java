@@ -44,6 +44,19 @@ public final class DirectorySource implements InputSource<String, FileList> {
     startTimeMillis = context.startTimeMillis();
   }
 
+  @Override
+  public TakenFiles position() {
+    return new TakenFiles(startTimeMillis, taken);
+  }
+
+  /** Takes no file the checkpointed source took; files that arrived since are taken by the next batch. */
+  @Override
+  public void resume(SourcePosition position, List<FileList> replayed) {
+    TakenFiles files = (TakenFiles) position;
+    startTimeMillis = files.startTimeMillis();
+    taken.putAll(files.files());
+  }
+
   private record Candidate(Path path, long modified) {}
 
   @Override

@@ -8,4 +8,11 @@ public record FileList(List<String> paths) implements InputDescriptor {
   public FileList {
     paths = List.copyOf(paths);
   }
+
+  public static final String TYPE = "files";
+
+  @Override
+  public String type() {
+    return TYPE;
+  }
 }

@@ -6,4 +6,4 @@ package io.tidemark.source;
  * batch's data needs nothing else, so a checkpoint can record it as JSON and a restarted pipeline can
  * recompute the batch from it.
  */
-public interface InputDescriptor {}
+public interface InputDescriptor extends SourceData {}

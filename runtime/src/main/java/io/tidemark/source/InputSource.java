@@ -30,6 +30,21 @@ public interface InputSource<T, D extends InputDescriptor> {
   /** Stops receiving new data; data already received stays plannable. */
   default void stop() {}
 
+  /**
+   * What this source has taken so far, for a checkpoint (null: nothing to resume from). Called between
+   * two {@link #plan} calls, never during one.
+   */
+  default SourcePosition position() {
+    return null;
+  }
+
+  /**
+   * Takes up where a checkpointed source left off: called after {@link #start}, before the first {@link
+   * #plan}, with the position the checkpoint recorded and the descriptors this source planned for the
+   * batches the recovery will read again.
+   */
+  default void resume(SourcePosition position, List<D> replayed) {}
+
   /** True while data has been received that no batch has been planned with (for a graceful stop). */
   default boolean hasUnplannedData() {
     return false;

@@ -41,10 +41,42 @@ public final class QueueSource<T> implements InputSource<T, QueueSlice> {
         if (element == null) {
           break;
         }
-        taken.put(nextIndex++, element instanceof List<T> list ? list : new ArrayList<>(element));
+        taken.put(nextIndex++, asList(element));
       } while (!oneAtATime);
     }
     return new QueueSlice(from, nextIndex, from == nextIndex && defaultBatch != null);
+  }
+
+  private static <T> List<T> asList(Collection<T> element) {
+    return element instanceof List<T> list ? list : new ArrayList<>(element);
+  }
+
+  @Override
+  public QueuePosition position() {
+    return new QueuePosition(nextIndex);
+  }
+
+  /**
+   * An in-memory queue does not survive its JVM: this works only when the restarted pipeline's queue
+   * holds the same elements again, from the first (as an in-process restart in a test can arrange).
+   * Takes the elements the checkpointed source had taken, keeping those the replayed batches read.
+   */
+  @Override
+  public void resume(SourcePosition position, List<QueueSlice> replayed) {
+    long taken = ((QueuePosition) position).nextIndex();
+    synchronized (queue) {
+      for (; nextIndex < taken; nextIndex++) {
+        Collection<T> element = queue.poll();
+        if (element == null) {
+          break;
+        }
+        long index = nextIndex;
+        if (replayed.stream().anyMatch(slice -> slice.fromIndex() <= index && index < slice.toIndex())) {
+          this.taken.put(index, asList(element));
+        }
+      }
+    }
+    nextIndex = taken;
   }
 
   @Override

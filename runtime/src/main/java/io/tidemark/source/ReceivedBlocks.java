@@ -8,4 +8,11 @@ public record ReceivedBlocks(List<Long> blockIds) implements InputDescriptor {
   public ReceivedBlocks {
     blockIds = List.copyOf(blockIds);
   }
+
+  public static final String TYPE = "blocks";
+
+  @Override
+  public String type() {
+    return TYPE;
+  }
 }

@@ -140,7 +140,7 @@ public class DStream<T> {
   }
 
   private void output(String kind, PartitionedBatchSink<T> sink) {
-    context.graph().addOutput(new OutputOperation<>(context.graph().generatedId(kind), stage, sink));
+    context.graph().addOutput(new OutputOperation<>(context.graph().generatedId(kind), kind, stage, sink));
   }
 
   @Override

@@ -7,7 +7,9 @@ import io.tidemark.engine.JoinStage;
 import io.tidemark.engine.MapWithStateStage;
 import io.tidemark.engine.ReducingCombiner;
 import io.tidemark.engine.Stage;
+import io.tidemark.engine.StateSerializers;
 import io.tidemark.engine.UpdateStateStage;
+import io.tidemark.schema.Serializer;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -19,6 +21,8 @@ import java.util.function.Predicate;
  * A keyed stream whose elements are {@link KV} pairs. Keyed operations hash-partition by key, so all of
  * a key's values, and its state, meet in one partition. Stateful operations take an explicit, stable
  * id: a checkpoint keys their state by it, so it must not change between versions of the pipeline.
+ * With checkpointing on, they also take the serializers of their state's keys and values: the state is
+ * written with them, and read back by a later version through their resolving readers.
  */
 public final class PairDStream<K, V> extends DStream<KV<K, V>> {
 
@@ -94,7 +98,24 @@ public final class PairDStream<K, V> extends DStream<KV<K, V>> {
   /** As above; keys whose windowed pair {@code keep} rejects are dropped from the window's state. */
   public PairDStream<K, V> reduceByKeyAndWindow(String id, BinaryOperator<V> reduce, BinaryOperator<V> inverse,
       Duration length, Duration slide, Predicate<? super KV<K, V>> keep) {
-    return derivePairs(new InverseWindowStage<>(id, stage, reduce, inverse, length, slide, keep));
+    return derivePairs(new InverseWindowStage<>(id, stage, reduce, inverse, length, slide, keep, null));
+  }
+
+  /**
+   * As {@link #reduceByKeyAndWindow(String, BinaryOperator, BinaryOperator, Duration, Duration)}, with the
+   * window checkpointed (its values and each batch's partial) through {@code keys} and {@code values}.
+   */
+  public PairDStream<K, V> reduceByKeyAndWindow(String id, Serializer<K> keys, Serializer<V> values,
+      BinaryOperator<V> reduce, BinaryOperator<V> inverse, Duration length, Duration slide) {
+    return reduceByKeyAndWindow(id, keys, values, reduce, inverse, length, slide, kv -> true);
+  }
+
+  /** As above; keys whose windowed pair {@code keep} rejects are dropped from the window's state. */
+  public PairDStream<K, V> reduceByKeyAndWindow(String id, Serializer<K> keys, Serializer<V> values,
+      BinaryOperator<V> reduce, BinaryOperator<V> inverse, Duration length, Duration slide,
+      Predicate<? super KV<K, V>> keep) {
+    return derivePairs(new InverseWindowStage<>(id, stage, reduce, inverse, length, slide, keep,
+        new StateSerializers<>(keys, values)));
   }
 
   /**
@@ -105,7 +126,16 @@ public final class PairDStream<K, V> extends DStream<KV<K, V>> {
    * @param id the stable id the state is checkpointed under
    */
   public <S> PairDStream<K, S> updateStateByKey(String id, BiFunction<List<V>, Optional<S>, S> update) {
-    return derivePairs(new UpdateStateStage<>(id, stage, update));
+    return derivePairs(new UpdateStateStage<>(id, stage, update, null));
+  }
+
+  /**
+   * As {@link #updateStateByKey(String, BiFunction)}, with the state checkpointed through {@code keys}
+   * and {@code states}.
+   */
+  public <S> PairDStream<K, S> updateStateByKey(String id, Serializer<K> keys, Serializer<S> states,
+      BiFunction<List<V>, Optional<S>, S> update) {
+    return derivePairs(new UpdateStateStage<>(id, stage, update, new StateSerializers<>(keys, states)));
   }
 
   /**
@@ -115,7 +145,19 @@ public final class PairDStream<K, V> extends DStream<KV<K, V>> {
    * @param id the stable id the state is checkpointed under
    */
   public <S, R> MapWithStateDStream<K, V, S, R> mapWithState(String id, StateSpec<K, V, S, R> spec) {
-    MapWithStateStage<K, V, S, R> stateStage = new MapWithStateStage<>(id, stage, spec);
+    return mapWithState(new MapWithStateStage<>(id, stage, spec, null));
+  }
+
+  /**
+   * As {@link #mapWithState(String, StateSpec)}, with the state checkpointed through {@code keys} and
+   * {@code states} (and each key's last record time, for the timeout).
+   */
+  public <S, R> MapWithStateDStream<K, V, S, R> mapWithState(String id, Serializer<K> keys, Serializer<S> states,
+      StateSpec<K, V, S, R> spec) {
+    return mapWithState(new MapWithStateStage<>(id, stage, spec, new StateSerializers<>(keys, states)));
+  }
+
+  private <S, R> MapWithStateDStream<K, V, S, R> mapWithState(MapWithStateStage<K, V, S, R> stateStage) {
     return new MapWithStateDStream<>(context, context.graph().add(stateStage));
   }
 }

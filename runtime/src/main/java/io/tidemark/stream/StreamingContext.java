@@ -1,16 +1,21 @@
 package io.tidemark.stream;
 
+import io.tidemark.checkpoint.CheckpointOptions;
+import io.tidemark.checkpoint.CheckpointedRun;
+import io.tidemark.engine.CheckpointHook;
 import io.tidemark.engine.Clock;
 import io.tidemark.engine.InputStage;
 import io.tidemark.engine.JobScheduler;
 import io.tidemark.engine.LoggingStreamingListener;
 import io.tidemark.engine.StreamGraph;
 import io.tidemark.engine.SystemClock;
+import io.tidemark.schema.PipelineDescriptor;
 import io.tidemark.source.DirectorySource;
 import io.tidemark.source.QueueSource;
 import io.tidemark.source.SocketTextSource;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,6 +23,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Queue;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
+import org.apache.hadoop.conf.Configuration;
 
 /**
  * The entry point of a pipeline: create the input streams, derive streams from them, register outputs,
@@ -28,10 +35,13 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 public final class StreamingContext implements AutoCloseable {
 
+  private final String name;
   private final StreamGraph graph;
   private final Duration batchInterval;
   private final Clock clock;
   private final Map<String, String> config;
+  private final CheckpointOptions checkpointOptions;
+  private CheckpointedRun checkpointed;
   private final List<StreamingListener> listeners = new CopyOnWriteArrayList<>();
   private Duration remember = Duration.ZERO;
   private StreamingContextState state = StreamingContextState.INITIALIZED;
@@ -43,11 +53,47 @@ public final class StreamingContext implements AutoCloseable {
   }
 
   private StreamingContext(Builder builder) {
+    this.name = builder.name;
     this.batchInterval = builder.batchInterval;
     this.clock = builder.clock;
     this.config = Map.copyOf(builder.config);
+    this.checkpointOptions = CheckpointOptions.of(builder.checkpointInterval, builder.retainedCheckpoints,
+        builder.checkpointLockLease, batchInterval);
     this.graph = new StreamGraph(batchInterval, builder.parallelism);
+    builder.formerIds.forEach((formerId, id) -> graph.declareRenamed(formerId, id));
+    builder.droppedStages.forEach(graph::declareDropped);
     listeners.add(new LoggingStreamingListener());
+  }
+
+  /**
+   * The context of a pipeline that checkpoints to {@code checkpointDirectory} (a Hadoop URI such as
+   * {@code hdfs://nn/ckpt}, or a local path), taking up where its last run left off. {@code factory}
+   * is called every time: it builds the pipeline from the current code (the graph is never read from a
+   * checkpoint). With a checkpoint in the directory, the checkpoint is then checked against the new
+   * pipeline (an incompatible one is refused, nothing written), its state restored, and on {@link
+   * #start()} the batches after its data checkpoint are recomputed without outputs, its pending batches
+   * run, and new batches follow. Without one, the context starts afresh.
+   *
+   * @param factory builds the pipeline on a new context, not started
+   * @throws io.tidemark.checkpoint.IncompatibleCheckpointException when the current code cannot read the
+   *     checkpoint; the message is the report, each finding with its path and fix
+   * @throws io.tidemark.checkpoint.CheckpointException when the directory cannot be used (owned by a
+   *     running instance, unreadable, every checkpoint in it damaged): the message names the file and the fix
+   */
+  public static StreamingContext getOrCreate(String checkpointDirectory, Supplier<StreamingContext> factory) {
+    return getOrCreate(checkpointDirectory, new Configuration(), factory);
+  }
+
+  /** As {@link #getOrCreate(String, Supplier)}, with the Hadoop configuration of the checkpoint's filesystem. */
+  public static StreamingContext getOrCreate(String checkpointDirectory, Configuration hadoopConf,
+      Supplier<StreamingContext> factory) {
+    StreamingContext context = factory.get();
+    if (context.state() != StreamingContextState.INITIALIZED || context.checkpointed != null) {
+      throw new IllegalArgumentException("The factory of getOrCreate must return a new StreamingContext, not started");
+    }
+    context.checkpointed = CheckpointedRun.open(checkpointDirectory, hadoopConf, context.graph, context.descriptor(),
+        context.config, context.checkpointOptions);
+    return context;
   }
 
   public static Builder builder(Duration batchInterval) {
@@ -57,12 +103,27 @@ public final class StreamingContext implements AutoCloseable {
   /** Options of a context; only the batch interval is required. */
   public static final class Builder {
     private final Duration batchInterval;
+    private String name = "pipeline";
     private Clock clock = new SystemClock();
     private int parallelism = Runtime.getRuntime().availableProcessors();
     private final Map<String, String> config = new LinkedHashMap<>();
+    private Duration checkpointInterval;
+    private int retainedCheckpoints = CheckpointOptions.DEFAULT_RETAINED_METADATA;
+    private Duration checkpointLockLease = CheckpointOptions.DEFAULT_LOCK_LEASE;
+    private final Map<String, String> formerIds = new LinkedHashMap<>();
+    private final List<String> droppedStages = new ArrayList<>();
 
     private Builder(Duration batchInterval) {
       this.batchInterval = Objects.requireNonNull(batchInterval, "batchInterval");
+    }
+
+    /** The pipeline's name, as its descriptor and checkpoints record it (default {@code pipeline}). */
+    public Builder name(String name) {
+      if (name == null || name.isBlank()) {
+        throw new IllegalArgumentException("A pipeline name must not be blank");
+      }
+      this.name = name;
+      return this;
     }
 
     /** The time source batches are generated on; tests pass a {@code ManualClock}. */
@@ -86,9 +147,61 @@ public final class StreamingContext implements AutoCloseable {
       return this;
     }
 
+    /**
+     * How often stateful stages' state is checkpointed, when the context checkpoints ({@link
+     * #getOrCreate}): a multiple of the batch interval; default the smallest one of at least 10 s.
+     */
+    public Builder checkpointInterval(Duration interval) {
+      this.checkpointInterval = Objects.requireNonNull(interval, "interval");
+      return this;
+    }
+
+    /** How many of the newest metadata checkpoints are kept, with the state they need (default 3, at least 2). */
+    public Builder checkpointRetention(int metadataFiles) {
+      this.retainedCheckpoints = metadataFiles;
+      return this;
+    }
+
+    /**
+     * How long the checkpoint directory stays owned without a heartbeat (default 30 s): after a crash, a
+     * restart within the lease is refused, a later one takes the directory over.
+     */
+    public Builder checkpointLockLease(Duration lease) {
+      this.checkpointLockLease = Objects.requireNonNull(lease, "lease");
+      return this;
+    }
+
+    /**
+     * Declares that stateful stage {@code id} was called {@code formerId}: it takes over that stage's
+     * checkpointed state.
+     */
+    public Builder renamedStage(String formerId, String id) {
+      formerIds.put(formerId, id);
+      return this;
+    }
+
+    /** Declares that a checkpoint's stateful stage {@code id} was removed on purpose: its state is discarded. */
+    public Builder droppedStage(String id) {
+      droppedStages.add(id);
+      return this;
+    }
+
+    /** @throws IllegalArgumentException if the checkpoint options do not fit the batch interval */
     public StreamingContext build() {
       return new StreamingContext(this);
     }
+  }
+
+  public String name() {
+    return name;
+  }
+
+  /**
+   * The pipeline descriptor of the stages and outputs defined so far: what a checkpoint records and
+   * what an upgraded pipeline is checked against.
+   */
+  public PipelineDescriptor descriptor() {
+    return graph.descriptor(name);
   }
 
   public Duration batchInterval() {
@@ -180,8 +293,14 @@ public final class StreamingContext implements AutoCloseable {
           "The StreamingContext has been stopped and cannot be started again: create a new one");
       default -> { }
     }
-    JobScheduler starting = new JobScheduler(graph, clock, listeners, remember.toMillis());
-    starting.start();
+    CheckpointHook checkpoints = checkpointed == null ? null : checkpointed.start();
+    JobScheduler starting = new JobScheduler(graph, clock, listeners, remember.toMillis(), checkpoints);
+    try {
+      starting.start(checkpointed == null ? null : checkpointed.resume().orElse(null));
+    } catch (RuntimeException e) {
+      closeCheckpoint();
+      throw e;
+    }
     scheduler = starting;
     state = StreamingContextState.ACTIVE;
   }
@@ -222,6 +341,13 @@ public final class StreamingContext implements AutoCloseable {
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
+    }
+    closeCheckpoint();
+  }
+
+  private void closeCheckpoint() {
+    if (checkpointed != null) {
+      checkpointed.close();
     }
   }
 

@@ -15,7 +15,13 @@ import org.junit.jupiter.api.Test;
 class JobSchedulerTest {
 
   /** A batch's input named by its time alone. */
-  record TimeDescriptor(long time) implements InputDescriptor {}
+  record TimeDescriptor(long time) implements InputDescriptor {
+
+    @Override
+    public String type() {
+      return "time";
+    }
+  }
 
   /** Plans one record per batch and records what is planned and released. */
   static final class TimeSource implements InputSource<String, TimeDescriptor> {
@@ -56,11 +62,11 @@ class JobSchedulerTest {
     InputStage<String, TimeDescriptor> input = graph.add(new InputStage<>(graph, source));
     CountDownLatch firstBatchMayFinish = new CountDownLatch(1);
     List<String> written = new CopyOnWriteArrayList<>();
-    graph.addOutput(new OutputOperation<>("out", input, PartitionedBatchSink.of((time, batch) -> {
+    graph.addOutput(new OutputOperation<>("out", "foreachBatch", input, PartitionedBatchSink.of((time, batch) -> {
       firstBatchMayFinish.await();
       written.addAll(batch);
     })));
-    JobScheduler scheduler = new JobScheduler(graph, clock, List.of(), 2000);
+    JobScheduler scheduler = new JobScheduler(graph, clock, List.of(), 2000, null);
     scheduler.start();
 
     clock.advance(Duration.ofSeconds(3));

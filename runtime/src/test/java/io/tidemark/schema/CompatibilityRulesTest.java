@@ -490,7 +490,7 @@ class CompatibilityRulesTest {
   @Test
   void everyFindingKindHasAMessageAndOnlyErrorsAFix() {
     for (FindingKind kind : FindingKind.values()) {
-      Finding finding = kind.at("p", "x", "y");
+      Finding finding = kind.at("p", "x", "y", "z");
       assertThat(finding.message()).as(kind.name()).isNotBlank().doesNotContain("%");
       assertThat(finding.fix().isEmpty()).as(kind.name()).isEqualTo(kind.severity() != Severity.ERROR);
     }

@@ -1,0 +1,24 @@
+package io.tidemark.engine;
+
+import io.tidemark.source.SourcePosition;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the job runner tells a checkpoint writer about each batch it runs (not about batches recomputed
+ * during a recovery). Called on the job runner thread, so the stages' state is quiet meanwhile.
+ */
+public interface CheckpointHook {
+
+  /** The batch's stages have run and its outputs are next: record it as pending. */
+  void beforeOutputs(GeneratedBatch batch, Planning planning);
+
+  /** The batch completed, outputs included. */
+  void afterBatch(GeneratedBatch batch, Planning planning);
+
+  /**
+   * The job generator's side at one instant, never in the middle of planning a batch: the batches
+   * generated and not completed, oldest first, and every source's position after planning them.
+   */
+  record Planning(List<GeneratedBatch> pending, Map<String, SourcePosition> positions) {}
+}
