@@ -1,0 +1,3 @@
+package it.orders;
+
+public enum Channel { WEB, SHOP }

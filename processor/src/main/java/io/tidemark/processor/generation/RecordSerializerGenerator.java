@@ -1,0 +1,196 @@
+package io.tidemark.processor.generation;
+
+import com.palantir.javapoet.AnnotationSpec;
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
+import com.palantir.javapoet.JavaFile;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.TypeSpec;
+import io.tidemark.processor.model.CheckpointType;
+import io.tidemark.processor.model.CheckpointType.DefaultValue;
+import io.tidemark.processor.model.CheckpointType.EnumSymbol;
+import io.tidemark.processor.model.CheckpointType.RecordField;
+import io.tidemark.processor.model.CheckpointType.RecordType;
+import io.tidemark.schema.Decoder;
+import io.tidemark.schema.Encoder;
+import io.tidemark.schema.RecordSerializer;
+import io.tidemark.schema.Schema;
+import io.tidemark.schema.Serializer;
+import io.tidemark.schema.ValueReader;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.Modifier;
+
+/**
+ * Generates the serializer of a record or class: straight-line {@code write} and {@code read} for data
+ * of its own schema (the fast path: no per-field virtual calls for scalars, no boxing into an array),
+ * and a {@link RecordSerializer} declared field by field, with the {@code @Default}s and {@code
+ * @Alias}es, that resolves data written with older schemas and supplies the schema itself.
+ */
+final class RecordSerializerGenerator {
+
+  private static final String VALUE = "value";
+
+  private final AnnotationSpec generated;
+
+  RecordSerializerGenerator(AnnotationSpec generated) {
+    this.generated = generated;
+  }
+
+  /** {@code Outer_InnerSerializer} beside the type. */
+  static ClassName className(RecordType type) {
+    ClassName name = ClassName.get(type.element());
+    return ClassName.get(name.packageName(), String.join("_", name.simpleNames()) + "Serializer");
+  }
+
+  JavaFile generate(RecordType type, List<Element> originatingElements) {
+    ClassName self = className(type);
+    TypeName target = ClassName.get(type.element());
+    TypeSpec.Builder serializer = TypeSpec.classBuilder(self)
+        .addJavadoc("Serializer of {@link $T}, schema and resolver included; generated from its declaration.\n",
+            target)
+        .addAnnotation(generated)
+        .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+        .superclass(ParameterizedTypeName.get(ClassName.get(Serializer.class), target));
+    originatingElements.forEach(serializer::addOriginatingElement);
+    for (RecordField field : type.fields()) {
+      if (!(field.type() instanceof CheckpointType.Scalar)) {
+        TypeName fieldSerializer = ParameterizedTypeName.get(ClassName.get(Serializer.class), boxed(field));
+        serializer.addField(FieldSpec.builder(fieldSerializer, constant(field),
+            Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL).initializer(SerializerExpressions.of(field.type())).build());
+      }
+    }
+    serializer.addField(FieldSpec.builder(ParameterizedTypeName.get(ClassName.get(RecordSerializer.class), target),
+            "RESOLVER", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+        .addJavadoc("Reads data written with older schemas; declared in the same order as the fast path.\n")
+        .initializer(resolver(type, target)).build());
+    serializer.addField(FieldSpec.builder(self, "INSTANCE", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+        .initializer("new $T()", self).build());
+    serializer.addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE)
+        .addStatement("super(RESOLVER.schema())").build());
+    serializer.addMethod(write(type, target));
+    serializer.addMethod(read(type, target));
+    serializer.addMethod(MethodSpec.methodBuilder("compileReader").addAnnotation(Override.class)
+        .addModifiers(Modifier.PROTECTED)
+        .returns(ParameterizedTypeName.get(ClassName.get(ValueReader.class), target))
+        .addParameter(Schema.class, "writerSchema")
+        .addStatement("return RESOLVER.readerFor(writerSchema)").build());
+    if (!type.isRecord()) {
+      serializer.addMethod(create(type, target));
+    }
+    return JavaFile.builder(self.packageName(), serializer.build()).skipJavaLangImports(true).build();
+  }
+
+  private CodeBlock resolver(RecordType type, TypeName target) {
+    CodeBlock.Builder code = CodeBlock.builder()
+        .add("$T.<$T>builder($S)", RecordSerializer.class, target, type.element().getSimpleName().toString())
+        .indent().indent();
+    List<CodeBlock> values = new ArrayList<>();
+    for (int i = 0; i < type.fields().size(); i++) {
+      RecordField field = type.fields().get(i);
+      code.add("\n.field($S, $L, record -> $L)", field.name(), fieldSerializer(field), get(field, "record"));
+      field.defaultValue().ifPresent(value -> code.add(".withDefault($L)", literal(value)));
+      if (!field.aliases().isEmpty()) {
+        code.add(".aliases($L)", field.aliases().stream().map(alias -> CodeBlock.of("$S", alias))
+            .collect(CodeBlock.joining(", ")));
+      }
+      values.add(CodeBlock.of("values.<$T>get($L)", boxed(field), i));
+    }
+    return code.add("\n.build(values -> $L)", construct(type, target, values)).unindent().unindent().build();
+  }
+
+  private MethodSpec write(RecordType type, TypeName target) {
+    MethodSpec.Builder write = MethodSpec.methodBuilder("write").addAnnotation(Override.class)
+        .addModifiers(Modifier.PUBLIC).addParameter(Encoder.class, "out").addParameter(target, VALUE);
+    for (RecordField field : type.fields()) {
+      if (field.type() instanceof CheckpointType.Scalar scalar) {
+        write.addStatement("out.write$L($L)", scalarMethod(scalar), get(field, VALUE));
+      } else {
+        write.addStatement("$L.write(out, $L)", constant(field), get(field, VALUE));
+      }
+    }
+    return write.build();
+  }
+
+  private MethodSpec read(RecordType type, TypeName target) {
+    List<CodeBlock> reads = new ArrayList<>();
+    for (RecordField field : type.fields()) {
+      reads.add(field.type() instanceof CheckpointType.Scalar scalar
+          ? CodeBlock.of("in.read$L()", scalarMethod(scalar))
+          : CodeBlock.of("$L.read(in)", constant(field)));
+    }
+    return MethodSpec.methodBuilder("read").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
+        .returns(target).addParameter(Decoder.class, "in")
+        .addComment("arguments are evaluated left to right: fields are read in declaration order")
+        .addStatement("return $L", construct(type, target, reads)).build();
+  }
+
+  /** A class is created empty, then filled through its fields or setters. */
+  private MethodSpec create(RecordType type, TypeName target) {
+    MethodSpec.Builder create = MethodSpec.methodBuilder("create").addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+        .returns(target).addStatement("$T created = new $T()", target, target);
+    for (RecordField field : type.fields()) {
+      create.addParameter(TypeName.get(field.javaType()), field.name());
+      if (field.setter() != null) {
+        create.addStatement("created.$L($L)", field.setter(), field.name());
+      } else {
+        create.addStatement("created.$L = $L", field.name(), field.name());
+      }
+    }
+    return create.addStatement("return created").build();
+  }
+
+  private static CodeBlock construct(RecordType type, TypeName target, List<CodeBlock> arguments) {
+    CodeBlock joined = CodeBlock.join(arguments, ", ");
+    return type.isRecord() ? CodeBlock.of("new $T($L)", target, joined) : CodeBlock.of("create($L)", joined);
+  }
+
+  private static CodeBlock get(RecordField field, String owner) {
+    return field.getter() != null ? CodeBlock.of("$L.$L()", owner, field.getter())
+        : CodeBlock.of("$L.$L", owner, field.name());
+  }
+
+  private static CodeBlock fieldSerializer(RecordField field) {
+    return field.type() instanceof CheckpointType.Scalar ? SerializerExpressions.of(field.type())
+        : CodeBlock.of("$L", constant(field));
+  }
+
+  private static String constant(RecordField field) {
+    return field.name().replaceAll("([a-z0-9])([A-Z])", "$1_$2").toUpperCase(Locale.ROOT);
+  }
+
+  private static TypeName boxed(RecordField field) {
+    return TypeName.get(field.javaType()).box();
+  }
+
+  private static String scalarMethod(CheckpointType.Scalar scalar) {
+    String name = scalar.kind().typeName();
+    return Character.toUpperCase(name.charAt(0)) + name.substring(1);
+  }
+
+  /** A default as a Java literal of the field's type. */
+  private static CodeBlock literal(DefaultValue defaultValue) {
+    Object value = defaultValue.value();
+    CodeBlock literal;
+    if (value instanceof EnumSymbol symbol) {
+      literal = CodeBlock.of("$T.$L", ClassName.get(symbol.type()), symbol.name());
+    } else if (value instanceof String text) {
+      literal = CodeBlock.of("$S", text);
+    } else if (value instanceof Long number) {
+      literal = CodeBlock.of("$LL", number);
+    } else if (value instanceof Float number) {
+      literal = CodeBlock.of("$Lf", number);
+    } else if (value instanceof Double number) {
+      literal = CodeBlock.of("$Ld", number);
+    } else {
+      literal = CodeBlock.of("$L", value);
+    }
+    return defaultValue.optional() ? CodeBlock.of("$T.of($L)", Optional.class, literal) : literal;
+  }
+}
