@@ -10,6 +10,7 @@ import java.util.List;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.UUID;
 import org.apache.hadoop.conf.Configuration;
@@ -219,13 +220,9 @@ public final class CheckpointStore implements AutoCloseable {
    */
   boolean createExclusively(Path file, byte[] bytes) {
     try {
-      if (fs instanceof LocalFileSystem local) {
-        java.nio.file.Path path = local.pathToFile(file).toPath();
-        Files.createDirectories(path.getParent());
-        try (FileChannel channel = FileChannel.open(path, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-          channel.write(ByteBuffer.wrap(bytes));
-          channel.force(true);
-        }
+      java.nio.file.Path local = localPath(file);
+      if (local != null) {
+        writeNew(local, bytes);
         return true;
       }
       try (FSDataOutputStream out = fs.create(file, false)) {
@@ -240,6 +237,27 @@ public final class CheckpointStore implements AutoCloseable {
         return false; // HDFS reports a lost race as a RemoteException wrapping FileAlreadyExistsException
       }
       throw failure("create", file, e);
+    }
+  }
+
+  /**
+   * The local path of {@code file} when the store is on the local filesystem, else null. Files there are
+   * written with the JDK: Hadoop's local filesystem, without its native library, forks a {@code chmod}
+   * process for every file it creates, which made a checkpoint cost milliseconds per file.
+   */
+  private java.nio.file.Path localPath(Path file) {
+    return fs instanceof LocalFileSystem local ? local.pathToFile(file).toPath() : null;
+  }
+
+  /** Creates {@code file} (failing if it exists) with {@code bytes}, synced to the device. */
+  private static void writeNew(java.nio.file.Path file, byte[] bytes) throws IOException {
+    Files.createDirectories(file.getParent());
+    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+      ByteBuffer buffer = ByteBuffer.wrap(bytes);
+      while (buffer.hasRemaining()) {
+        channel.write(buffer);
+      }
+      channel.force(true);
     }
   }
 
@@ -266,7 +284,13 @@ public final class CheckpointStore implements AutoCloseable {
   /** Writes {@code bytes} as {@code file}, replacing it: to a temporary file, synced, then renamed. */
   public void writeAtomically(Path file, byte[] bytes) {
     Path temporary = new Path(file.getParent(), TEMPORARY_PREFIX + file.getName() + "-" + UUID.randomUUID());
+    java.nio.file.Path local = localPath(file);
     try {
+      if (local != null) {
+        writeNew(localPath(temporary), bytes);
+        Files.move(localPath(temporary), local, StandardCopyOption.ATOMIC_MOVE); // replaces, as POSIX rename does
+        return;
+      }
       try (FSDataOutputStream out = fs.create(temporary, false)) {
         out.write(bytes);
         if (out.hasCapability(StreamCapabilities.HSYNC)) {
