@@ -1,9 +1,12 @@
 package io.tidemark.bench;
 
+import io.tidemark.schema.Serializers;
+import io.tidemark.stream.BatchInfo;
 import io.tidemark.stream.DStream;
 import io.tidemark.stream.KV;
 import io.tidemark.stream.PairDStream;
 import io.tidemark.stream.StreamingContext;
+import io.tidemark.stream.StreamingListener;
 import io.tidemark.testing.ManualClock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -78,31 +81,30 @@ public final class ThroughputBenchmark {
     return all;
   }
 
-  /** Runs all batches through a fresh pipeline; returns the seconds from start to the last batch's output. */
+  /** Runs all batches through a fresh pipeline; returns the seconds from start to the last batch's completion. */
   static double runRound(String mode, List<List<String>> data, int parallelism) throws InterruptedException {
+    return runRound(mode, data, parallelism, null);
+  }
+
+  /**
+   * As {@link #runRound(String, List, int)}, checkpointing to {@code checkpointDirectory} (a new one)
+   * every 10 batches, or not at all when it is null.
+   */
+  static double runRound(String mode, List<List<String>> data, int parallelism, String checkpointDirectory)
+      throws InterruptedException {
     ManualClock clock = new ManualClock();
-    StreamingContext context = StreamingContext.builder(INTERVAL).clock(clock).parallelism(parallelism).build();
-    DStream<String> lines = context.queueStream(new ConcurrentLinkedQueue<>(data), true);
-    PairDStream<String, Long> ones = lines.flatMap(line -> Arrays.asList(line.split(" ")))
-        .mapToPair(word -> KV.of(word, 1L));
-    PairDStream<String, Long> counts = switch (mode) {
-      case "wc" -> ones.reduceByKey(Long::sum);
-      case "window" -> ones.reduceByKeyAndWindow("window", Long::sum, (a, b) -> a - b,
-          INTERVAL.multipliedBy(4), INTERVAL);
-      case "state" -> ones.updateStateByKey("totals", (List<Long> values, Optional<Long> total) -> {
-        long sum = total.orElse(0L);
-        for (long v : values) {
-          sum += v;
-        }
-        return sum;
-      });
-      default -> throw new IllegalArgumentException("mode must be wc, window, state or all: " + mode);
-    };
+    StreamingContext.Builder builder = StreamingContext.builder(INTERVAL).clock(clock).parallelism(parallelism)
+        .checkpointInterval(INTERVAL.multipliedBy(10));
+    StreamingContext context = checkpointDirectory == null ? pipeline(builder, mode, data)
+        : StreamingContext.getOrCreate(checkpointDirectory, () -> pipeline(builder, mode, data));
     CountDownLatch done = new CountDownLatch(data.size());
-    AtomicLong keys = new AtomicLong();
-    counts.foreachBatch((time, batch) -> {
-      keys.addAndGet(batch.size());
-      done.countDown();
+    AtomicLong records = new AtomicLong();
+    context.addStreamingListener(new StreamingListener() {
+      @Override
+      public void onBatchCompleted(BatchInfo info) { // after the outputs and the batch's checkpoints
+        records.addAndGet(info.recordsIn());
+        done.countDown();
+      }
     });
     long start = System.nanoTime();
     context.start();
@@ -110,9 +112,32 @@ public final class ThroughputBenchmark {
     done.await();
     long end = System.nanoTime();
     context.stop(false);
-    if (keys.get() == 0) {
-      throw new IllegalStateException("no output");
+    if (records.get() == 0) {
+      throw new IllegalStateException("no input was processed");
     }
     return (end - start) / 1e9;
+  }
+
+  private static StreamingContext pipeline(StreamingContext.Builder builder, String mode, List<List<String>> data) {
+    StreamingContext context = builder.build();
+    DStream<String> lines = context.queueStream(new ConcurrentLinkedQueue<>(data), true);
+    PairDStream<String, Long> ones = lines.flatMap(line -> Arrays.asList(line.split(" ")))
+        .mapToPair(word -> KV.of(word, 1L));
+    PairDStream<String, Long> counts = switch (mode) {
+      case "wc" -> ones.reduceByKey(Long::sum);
+      case "window" -> ones.reduceByKeyAndWindow("window", Long::sum, (a, b) -> a - b,
+          INTERVAL.multipliedBy(4), INTERVAL);
+      case "state" -> ones.updateStateByKey("totals", Serializers.strings(), Serializers.longs(),
+          (List<Long> values, Optional<Long> total) -> {
+            long sum = total.orElse(0L);
+            for (long v : values) {
+              sum += v;
+            }
+            return sum;
+          });
+      default -> throw new IllegalArgumentException("mode must be wc, window, state or all: " + mode);
+    };
+    counts.foreachBatch((time, batch) -> { });
+    return context;
   }
 }

@@ -7,20 +7,26 @@ import io.tidemark.engine.StateSerializers;
 import io.tidemark.engine.StreamGraph;
 import io.tidemark.schema.PipelineDescriptor;
 import io.tidemark.schema.Schema;
+import io.tidemark.source.WalBlocks;
+import io.tidemark.source.WalPosition;
+import io.tidemark.source.WriteAheadLog;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Writes a running pipeline's checkpoints: the metadata of every batch before its outputs run and again
  * when it completes; the state of every stateful stage after each batch at a multiple of the checkpoint
- * interval (then referenced by the completion's metadata); and retention, deleting what no kept
- * metadata file needs. Runs on the job runner thread, between batches' stage work.
+ * interval (then referenced by the completion's metadata) and after a graceful stop; and retention,
+ * deleting what no kept metadata file needs: metadata, state, write-ahead log segments. Runs on the job
+ * runner thread, between batches' stage work; owns the receivers' write-ahead logs.
  */
-final class Checkpointer implements CheckpointHook {
+final class Checkpointer implements CheckpointHook, AutoCloseable {
 
   private final CheckpointStore store;
   private final StreamGraph graph;
@@ -31,8 +37,9 @@ final class Checkpointer implements CheckpointHook {
   /** Completed batches a restart would recompute: after the state, or inside a stateless window. */
   private final List<GeneratedBatch> recomputable;
   private final Map<Long, Schema> stateSchemas;
-  /** The state time each metadata file references, by its batch time, as far as known. */
-  private final Map<Long, OptionalLong> referencedState = new HashMap<>();
+  /** What each metadata file references, by its batch time, as far as known. */
+  private final Map<Long, References> references = new HashMap<>();
+  private final Map<String, WriteAheadLog> writeAheadLogs = new ConcurrentHashMap<>();
   private OptionalLong lastCompleted;
   private OptionalLong stateTime;
   private long deletedStateBefore = Long.MIN_VALUE;
@@ -50,6 +57,44 @@ final class Checkpointer implements CheckpointHook {
     this.stateSchemas = new LinkedHashMap<>(recovered == null ? Map.of() : recovered.schemas());
     this.lastCompleted = recovered == null ? OptionalLong.empty() : recovered.lastCompletedBatch();
     this.stateTime = recovered == null ? OptionalLong.empty() : recovered.stateTime();
+  }
+
+  /**
+   * What recovering from one metadata file would read: the data checkpoint, and per receiver source the
+   * oldest write-ahead log segment (its batches' records and the records after its position).
+   */
+  private record References(OptionalLong stateTime, Map<String, Long> walSegments) {
+
+    static References of(CheckpointMetadata metadata) {
+      Map<String, Long> segments = new HashMap<>();
+      metadata.positions().forEach((source, position) -> {
+        if (position instanceof WalPosition wal) {
+          segments.merge(source, wal.segment(), Math::min);
+        }
+      });
+      for (List<GeneratedBatch> batches : List.of(metadata.pending(), metadata.recompute())) {
+        for (GeneratedBatch batch : batches) {
+          batch.inputs().forEach((source, input) -> {
+            if (input instanceof WalBlocks blocks) {
+              blocks.ranges().forEach(range -> segments.merge(source, range.segment(), Math::min));
+            }
+          });
+        }
+      }
+      return new References(metadata.stateTime(), segments);
+    }
+
+    /** A damaged file is never recovered from, so it needs nothing. */
+    static final References NONE = new References(OptionalLong.empty(), Map.of());
+  }
+
+  @Override
+  public Optional<WriteAheadLog> writeAheadLog(String sourceId) {
+    if (!options.writeAheadLog()) {
+      return Optional.empty();
+    }
+    return Optional.of(writeAheadLogs.computeIfAbsent(sourceId,
+        id -> SegmentedWriteAheadLog.open(store, id, SegmentedWriteAheadLog.DEFAULT_SEGMENT_BYTES)));
   }
 
   @Override
@@ -72,12 +117,27 @@ final class Checkpointer implements CheckpointHook {
     retain();
   }
 
+  @Override
+  public void afterGracefulStop(Planning planning) {
+    if (lastCompleted.isEmpty()) {
+      return; // no batch ran: the checkpoint there is (if any) is as current as it gets
+    }
+    long time = lastCompleted.getAsLong();
+    if (stateTime.orElse(Long.MIN_VALUE) != time) {
+      writeState(time);
+    }
+    long windowStart = time - graph.longestStatelessWindowMillis();
+    recomputable.removeIf(b -> b.timeMillis() <= windowStart);
+    writeMetadata(time, planning.pending(), planning);
+    retain();
+  }
+
   private void writeMetadata(long batchTime, List<GeneratedBatch> pending, Planning planning) {
     CheckpointMetadata metadata = new CheckpointMetadata(batchTime, toolkitVersion, descriptor, config,
         graph.zeroTime(), options.interval().toMillis(), lastCompleted, stateTime, planning.positions(), pending,
         recomputable, stateSchemas);
     store.writeAtomically(store.metadataFile(batchTime), MetadataJson.write(metadata));
-    referencedState.put(batchTime, stateTime);
+    references.put(batchTime, References.of(metadata));
   }
 
   /** Writes every stateful stage's state after the batch at {@code time}; it becomes the current state. */
@@ -102,20 +162,22 @@ final class Checkpointer implements CheckpointHook {
   }
 
   /**
-   * Keeps the newest metadata files and the state they reference. State directories older than the
-   * oldest state any kept file references are deleted, so a kept file never loses its state.
+   * Keeps the newest metadata files and what they reference. State directories older than the oldest
+   * state any kept file references are deleted, and so are write-ahead log segments older than the
+   * oldest segment any kept file reads: a kept file never loses its state or its received records.
    */
   private void retain() {
     List<Long> times = store.metadataTimes();
     List<Long> kept = times.subList(Math.max(0, times.size() - options.retainedMetadata()), times.size());
     for (Long old : times.subList(0, times.size() - kept.size())) {
       store.delete(store.metadataFile(old));
-      referencedState.remove(old);
+      references.remove(old);
     }
+    List<References> needed = kept.stream().map(time -> references.computeIfAbsent(time, this::referencesOfFile))
+        .toList();
     long oldestNeeded = Long.MAX_VALUE;
-    for (Long time : kept) {
-      OptionalLong state = referencedState.computeIfAbsent(time, this::stateTimeOfFile);
-      oldestNeeded = Math.min(oldestNeeded, state.orElse(Long.MIN_VALUE));
+    for (References file : needed) {
+      oldestNeeded = Math.min(oldestNeeded, file.stateTime().orElse(Long.MIN_VALUE));
     }
     if (oldestNeeded > deletedStateBefore) {
       for (String stageId : store.stateStages()) {
@@ -127,14 +189,28 @@ final class Checkpointer implements CheckpointHook {
       }
       deletedStateBefore = oldestNeeded;
     }
+    writeAheadLogs.forEach((source, log) -> {
+      long oldestSegment = Long.MAX_VALUE;
+      for (References file : needed) {
+        // a kept file from before the log was on has no position for it: keep every segment until it goes
+        oldestSegment = Math.min(oldestSegment, file.walSegments().getOrDefault(source, Long.MIN_VALUE));
+      }
+      log.deleteSegmentsBefore(oldestSegment);
+    });
   }
 
-  /** The state time a metadata file written before this run references; empty if it has none or is unreadable. */
-  private OptionalLong stateTimeOfFile(long batchTime) {
+  /** What a metadata file written before this run references. */
+  private References referencesOfFile(long batchTime) {
     try {
-      return MetadataJson.read(store.read(store.metadataFile(batchTime))).stateTime();
+      return References.of(MetadataJson.read(store.read(store.metadataFile(batchTime))));
     } catch (IllegalArgumentException e) {
-      return OptionalLong.empty(); // a damaged file is never recovered from, so it needs no state
+      return References.NONE;
     }
+  }
+
+  /** Closes the write-ahead logs; their receivers have stopped. */
+  @Override
+  public void close() {
+    writeAheadLogs.values().forEach(WriteAheadLog::close);
   }
 }
