@@ -48,7 +48,7 @@ public final class WordCountContext {
     DStream<String> wordsStream = linesStream.<String>flatMap(pipeline::split);
     DStream<String> nonEmptyStream = wordsStream.filter(pipeline::nonEmpty);
     PairDStream<String, Long> pairsStream = nonEmptyStream.<String, Long>mapToPair(pipeline::one);
-    PairDStream<String, Long> countsStream = pairsStream.reduceByKeyAndWindow("counts", Serializers.strings(), Serializers.longs(), pipeline::sum, pipeline::minus, Duration.ofMillis(2000), Duration.ofMillis(1000), pair -> true);
+    PairDStream<String, Long> countsStream = pairsStream.reduceByKeyAndWindow("counts", Serializers.strings(), Serializers.longs(), pipeline::sum, pipeline::minus, Duration.ofMillis(2000), Duration.ofMillis(1000), pair -> pipeline.nonZero(pair.value()));
     PairDStream<String, WordStats> totalsStream = pairsStream.<WordStats>updateStateByKey("totals", Serializers.strings(), WordStatsSerializer.INSTANCE, (values, previous) -> pipeline.update(values, previous.orElse(null)));
     countsStream.foreachBatch(pipeline::counts);
     totalsStream.foreachBatch(pipeline::totals);

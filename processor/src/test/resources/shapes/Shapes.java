@@ -26,8 +26,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * One stage of every generated shape besides the word count's: map, Optional flatMap, filter, joins,
- * union and transform over streams, mapWithState with a timeout, a recomputed window and the built-in
- * sinks. Reads queues the test fills; batch sinks log to {@link #OUTPUT}.
+ * union and transform over streams, mapWithState with a timeout, a recomputed window, an incremental one
+ * with a keep method, and the built-in sinks. Reads queues the test fills; batch sinks log to {@link #OUTPUT}.
  */
 @Pipeline(name = "shapes", batchInterval = "1s", checkpointInterval = "10s")
 public class Shapes {
@@ -115,6 +115,20 @@ public class Shapes {
     return a + b;
   }
 
+  @Window(id = "incremental", from = "values", length = "2s", slide = "1s", inverse = "subtract", keep = "counted")
+  int plus(int a, int b) {
+    return a + b;
+  }
+
+  int subtract(int a, int b) {
+    return a - b;
+  }
+
+  /** Drops a key once all its values have left the window, as the recomputed window never shows it. */
+  boolean counted(KV<String, Integer> sum) {
+    return sum.value() != 0;
+  }
+
   @Sink(id = "joinedOut", from = "joined")
   void joined(BatchTime time, List<KV<String, KV<Integer, String>>> batch) {
     log("joined", time, batch);
@@ -133,6 +147,11 @@ public class Shapes {
   @Sink(id = "recentOut", from = "recent")
   void recent(BatchTime time, List<KV<String, Integer>> batch) {
     log("recent", time, batch);
+  }
+
+  @Sink(id = "incrementalOut", from = "incremental")
+  void incremental(BatchTime time, List<KV<String, Integer>> batch) {
+    log("incremental", time, batch);
   }
 
   @Sink(id = "files", from = "sortedBatches")

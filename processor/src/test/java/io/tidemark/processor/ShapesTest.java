@@ -23,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Every stage shape the word count does not use ({@code shapes/Shapes.java}), compiled with the
  * processor and run for five batches on a manual clock: map, filter, {@code Optional} flatMap, join,
  * left outer join, union and transform over streams, mapWithState with a timeout, a recomputed window,
- * and the text-file and print sinks.
+ * an incremental window with a keep method, and the text-file and print sinks.
  */
 class ShapesTest {
 
@@ -93,6 +93,17 @@ class ShapesTest {
         "recent@3000 [(A,3), (C,4)]",
         "recent@4000 []",
         "recent@5000 []");
+  }
+
+  /** The keep method drops keys whose values all left the window: the same as recomputing it. */
+  @Test
+  void dropsKeysAnIncrementalWindowNoLongerCounts() {
+    assertThat(logged).filteredOn(line -> line.startsWith("incremental@")).containsExactly(
+        "incremental@1000 [(A,1), (B,2)]",
+        "incremental@2000 [(A,4), (B,2), (C,4)]",
+        "incremental@3000 [(A,3), (C,4)]",
+        "incremental@4000 []",
+        "incremental@5000 []");
   }
 
   /** The union of the mapped readings (empty line included: the filter comes after) and the names, sorted. */

@@ -160,6 +160,51 @@ class ValidationTest {
   }
 
   @Test
+  void keepMissing() {
+    PipelineSource source = pipeline(LINES + PAIRS + OUT + """
+          @Window(id = "w", from = "pairs", length = "4s", slide = "2s", inverse = "minus", keep = "nonZero")
+          long sum(long a, long b) { return a + b; }
+          long minus(long a, long b) { return a - b; }
+        """);
+    assertError(source, "keep method nonZero(KV<K, V>) or nonZero(V) not found in P", "keep = \"nonZero\"");
+  }
+
+  @Test
+  void keepWithWrongShape() {
+    PipelineSource source = pipeline(LINES + PAIRS + OUT + """
+          @Window(id = "w", from = "pairs", length = "4s", slide = "2s", inverse = "minus", keep = "nonZero")
+          long sum(long a, long b) { return a + b; }
+          long minus(long a, long b) { return a - b; }
+          long nonZero(long count) { return count; }
+        """);
+    assertError(source, "keep method nonZero() must have the shape boolean nonZero(KV<K, V>) or boolean "
+        + "nonZero(V)", "long nonZero(long count)");
+  }
+
+  @Test
+  void keepTakingAnotherPairType() {
+    PipelineSource source = pipeline(LINES + PAIRS + OUT + """
+          @Window(id = "w", from = "pairs", length = "4s", slide = "2s", inverse = "minus", keep = "nonZero")
+          long sum(long a, long b) { return a + b; }
+          long minus(long a, long b) { return a - b; }
+          boolean nonZero(KV<String, Integer> count) { return count.value() != 0; }
+        """);
+    assertError(source, "stage 'pairs' produces KV<String, Long>, but nonZero() takes KV<String, Integer>",
+        "KV<String, Integer> count");
+  }
+
+  @Test
+  void keepWithoutInverse() {
+    PipelineSource source = pipeline(LINES + PAIRS + OUT + """
+          @Window(id = "w", from = "pairs", length = "4s", slide = "2s", keep = "nonZero")
+          long sum(long a, long b) { return a + b; }
+          boolean nonZero(long count) { return count != 0; }
+        """);
+    assertError(source, "keep needs an inverse: only a window maintained with one (sum) holds keys whose values "
+        + "all left it", "keep = \"nonZero\"");
+  }
+
+  @Test
   void inverseWithWrongSignature() {
     PipelineSource source = pipeline(LINES + PAIRS + OUT + """
           @Window(id = "w", from = "pairs", length = "4s", slide = "2s", inverse = "minus")

@@ -14,6 +14,7 @@ import io.tidemark.processor.model.JavaTypes;
 import io.tidemark.processor.model.PipelineModel;
 import io.tidemark.processor.model.StageModel;
 import io.tidemark.processor.model.StreamType;
+import io.tidemark.processor.model.WindowSpec;
 import io.tidemark.stream.PipelineConfig;
 import io.tidemark.stream.PipelineFactory;
 import io.tidemark.stream.StateSpec;
@@ -204,9 +205,9 @@ final class ContextGenerator {
         case MAP_TO_PAIR -> CodeBlock.of("$L.<$T, $T>mapToPair($L)", in, TypeName.get(output.key()),
             TypeName.get(output.value()), method);
         case STREAM_TRANSFORM -> CodeBlock.of("$L.$L($L)", receiver, stage.methodName(), String.join(", ", inputs));
-        case INVERSE_WINDOW -> CodeBlock.of("$L.reduceByKeyAndWindow($S, $L, $L, $L, $L::$L, $L, $L, pair -> true)",
+        case INVERSE_WINDOW -> CodeBlock.of("$L.reduceByKeyAndWindow($S, $L, $L, $L, $L::$L, $L, $L, $L)",
             in, id, keySerializer(), valueSerializer(), method, receiver, stage.window().inverse().getSimpleName(),
-            duration(stage.window().length()), duration(stage.window().slide()));
+            duration(stage.window().length()), duration(stage.window().slide()), keep());
         case RECOMPUTED_WINDOW -> CodeBlock.of("$L.reduceByKeyAndWindow($L, $L, $L)", in, method,
             duration(stage.window().length()), duration(stage.window().slide()));
         case UPDATE_STATE -> CodeBlock.of("$L.<$T>updateStateByKey($S, $L, $L, "
@@ -219,6 +220,16 @@ final class ContextGenerator {
         case BATCH_SINK -> CodeBlock.of("$L.foreachBatch($L)", in, method);
         case SPEC_SINK -> CodeBlock.of("$L.attach($L)", call(), in);
       };
+    }
+
+    /** The keys an incremental window keeps: what its keep method says, else all. */
+    private CodeBlock keep() {
+      WindowSpec window = stage.window();
+      if (window.keep() == null) {
+        return CodeBlock.of("pair -> true");
+      }
+      return window.keepTakesPair() ? CodeBlock.of("$L::$L", receiver, window.keep().getSimpleName())
+          : CodeBlock.of("pair -> $L.$L(pair.value())", receiver, window.keep().getSimpleName());
     }
 
     /** A call of the stage method with the configuration, if it takes it. */

@@ -76,6 +76,13 @@ public enum Message {
   INVERSE_MISSING("inverse method %s(V, V) not found in %s"),
   // (inverse name, expected signature)
   INVERSE_SHAPE("inverse method %s() must have the reduce method's shape %s"),
+  // (keep name, keep name, pipeline class)
+  KEEP_MISSING("keep method %s(KV<K, V>) or %s(V) not found in %s"),
+  // (keep name, keep name, keep name)
+  KEEP_SHAPE("keep method %s() must have the shape boolean %s(KV<K, V>) or boolean %s(V)"),
+  // (window method)
+  KEEP_NEEDS_INVERSE("keep needs an inverse: only a window maintained with one (%s) holds keys whose values "
+      + "all left it"),
   // (checkpoint interval, window id, five slides)
   CHECKPOINT_INTERVAL_BELOW_FIVE_SLIDES(Diagnostic.Kind.WARNING, "checkpointInterval %s is below 5 slides of "
       + "window '%s' (%s): its state would be written more often than it changes much; use 5 to 10 slides"),
