@@ -1,5 +1,6 @@
 package io.tidemark.sample;
 
+import io.tidemark.schema.Serializers;
 import io.tidemark.stream.BatchInfo;
 import io.tidemark.stream.DStream;
 import io.tidemark.stream.KV;
@@ -23,7 +24,8 @@ import java.util.stream.Stream;
 /**
  * The sample pipeline of README's first command, on the embedded defaults: a windowed word count and a
  * running total per word over a directory of text files that this program seeds itself, one file per
- * second, writing one output directory per batch under {@code target/demo/output}.
+ * second, writing one output directory per batch under {@code target/demo/output} and checkpointing to
+ * {@code target/demo/checkpoint} on the local filesystem.
  */
 public final class WordCountDemo {
 
@@ -46,19 +48,27 @@ public final class WordCountDemo {
     Path demo = Path.of(args.length > 0 ? args[0] : "target/demo");
     Path input = recreate(demo.resolve("input"));
     Path output = recreate(demo.resolve("output"));
+    Path checkpoint = recreate(demo.resolve("checkpoint"));
 
-    StreamingContext context = new StreamingContext(BATCH);
-    DStream<String> lines = context.textFileStream(input);
-    PairDStream<String, Long> ones = lines
-        .flatMap(line -> Arrays.asList(line.toLowerCase(Locale.ROOT).split("\\W+")))
-        .filter(word -> !word.isEmpty())
-        .mapToPair(word -> KV.of(word, 1L));
-    ones.reduceByKeyAndWindow("counts", Long::sum, (a, b) -> a - b, Duration.ofSeconds(3), BATCH,
-            count -> count.value() > 0)
-        .saveAsTextFiles(output.resolve("window-counts").toString());
-    ones.updateStateByKey("totals", (List<Long> counts, Optional<Long> total) ->
-            total.orElse(0L) + counts.stream().mapToLong(Long::longValue).sum())
-        .saveAsTextFiles(output.resolve("totals").toString());
+    StreamingContext context = StreamingContext.getOrCreate(checkpoint.toString(), () -> {
+      StreamingContext created = StreamingContext.builder(BATCH)
+          .name("wordcount-demo")
+          .checkpointInterval(Duration.ofSeconds(2))
+          .build();
+      DStream<String> lines = created.textFileStream(input);
+      PairDStream<String, Long> ones = lines
+          .flatMap(line -> Arrays.asList(line.toLowerCase(Locale.ROOT).split("\\W+")))
+          .filter(word -> !word.isEmpty())
+          .mapToPair(word -> KV.of(word, 1L));
+      ones.reduceByKeyAndWindow("counts", Serializers.strings(), Serializers.longs(), Long::sum, (a, b) -> a - b,
+              Duration.ofSeconds(3), BATCH, count -> count.value() > 0)
+          .saveAsTextFiles(output.resolve("window-counts").toString());
+      ones.updateStateByKey("totals", Serializers.strings(), Serializers.longs(),
+              (List<Long> counts, Optional<Long> total) ->
+                  total.orElse(0L) + counts.stream().mapToLong(Long::longValue).sum())
+          .saveAsTextFiles(output.resolve("totals").toString());
+      return created;
+    });
 
     int files = TEXT.size();
     CountDownLatch batchesToRun = new CountDownLatch(files + 3);
@@ -82,6 +92,7 @@ public final class WordCountDemo {
     System.out.println();
     System.out.println("Tidemark demo: " + files + " input files in " + input.toAbsolutePath());
     System.out.println("  one directory per batch under " + output.toAbsolutePath());
+    System.out.println("  checkpoint (metadata, versioned state) under " + checkpoint.toAbsolutePath());
     System.out.println("  running totals after the last batch (" + lastTotals.getFileName() + "), top 5:");
     try (Stream<Path> parts = Files.list(lastTotals)) {
       parts.filter(p -> p.getFileName().toString().startsWith("part-"))

@@ -3,6 +3,7 @@ package io.tidemark.checkpoint;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -47,17 +48,17 @@ public final class CheckpointStore implements AutoCloseable {
    */
   public static CheckpointStore open(String directory, Configuration conf) {
     URI uri = new Path(directory).toUri();
-    if (uri.getScheme() == null) {
-      uri = new java.io.File(directory).getAbsoluteFile().toURI();
-    }
     try {
+      if (uri.getScheme() == null) {
+        uri = new URI("file", null, java.nio.file.Path.of(directory).toAbsolutePath().normalize().toString(), null);
+      }
       // a private instance: the shared one from FileSystem.get may be closed by others, and is not ours to configure
       FileSystem fs = FileSystem.newInstance(uri, conf);
       if (fs instanceof LocalFileSystem local) {
         local.setWriteChecksum(false); // state files carry their own CRC; no .crc files beside them
       }
       return new CheckpointStore(fs, fs.makeQualified(new Path(uri)));
-    } catch (IOException e) {
+    } catch (IOException | URISyntaxException e) {
       throw new CheckpointException("Cannot open the checkpoint directory " + uri + ": " + e
           + ". Check the URI and that its filesystem is reachable", e);
     }
@@ -86,11 +87,6 @@ public final class CheckpointStore implements AutoCloseable {
 
   public Path stateFile(String stageId, long stateTime, int partition) {
     return new Path(stateDirectory(stageId, stateTime), "part-" + partition);
-  }
-
-  /** Whether there is anything in the directory at all (a fresh start has nothing to recover). */
-  public boolean hasMetadata() {
-    return !metadataTimes().isEmpty();
   }
 
   /** The batch times of the metadata files present, oldest first. */
@@ -171,13 +167,13 @@ public final class CheckpointStore implements AutoCloseable {
           out.hflush();
         }
       }
-      // FileSystem.rename does not replace on every filesystem (HDFS refuses): a crash between the delete
-      // and the rename loses this one file, which retention's older checkpoints cover
-      if (fs.exists(file)) {
-        fs.delete(file, false);
-      }
+      // a rename replaces the file where the filesystem can (POSIX); where it refuses (HDFS) the old file is
+      // deleted first, and a crash in between loses this one file, which retention's older checkpoints cover
       if (!fs.rename(temporary, file)) {
-        throw new IOException("rename of " + temporary + " refused");
+        fs.delete(file, false);
+        if (!fs.rename(temporary, file)) {
+          throw new IOException("rename of " + temporary + " refused");
+        }
       }
     } catch (IOException e) {
       deleteQuietly(temporary);

@@ -2,8 +2,8 @@ package io.tidemark.engine;
 
 import io.tidemark.source.InputDescriptor;
 import io.tidemark.source.InputSource;
-import io.tidemark.source.SourcePosition;
 import io.tidemark.source.SourceContext;
+import io.tidemark.source.SourcePosition;
 import java.util.List;
 
 /** The stage of an input source: reads the batch its source planned and splits it into partitions. */

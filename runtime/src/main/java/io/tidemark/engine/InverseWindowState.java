@@ -4,7 +4,6 @@ import io.tidemark.stream.KV;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
 import java.util.function.BinaryOperator;

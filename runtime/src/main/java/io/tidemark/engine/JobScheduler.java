@@ -87,8 +87,10 @@ public final class JobScheduler {
         resumeInputs(resume);
         pending.addAll(resume.pending());
         queue.addAll(resume.pending());
-        for (GeneratedBatch batch : resume.pending()) {
-          firstBatchTime = Math.max(firstBatchTime, batch.timeMillis() + interval);
+        for (List<GeneratedBatch> recovered : List.of(resume.recompute(), resume.pending())) {
+          for (GeneratedBatch batch : recovered) {
+            firstBatchTime = Math.max(firstBatchTime, batch.timeMillis() + interval);
+          }
         }
       }
       nextBatchTime = firstBatchTime;

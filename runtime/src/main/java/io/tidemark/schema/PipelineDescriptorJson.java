@@ -85,13 +85,7 @@ public final class PipelineDescriptorJson {
 
   /** Reads a descriptor; any problem is a {@link MalformedSchemaException} naming its JSON path. */
   public static PipelineDescriptor fromJson(String json) {
-    JsonNode node;
-    try {
-      node = MAPPER.readTree(json);
-    } catch (JsonProcessingException e) {
-      throw new MalformedSchemaException("$", "not valid JSON: " + e.getOriginalMessage());
-    }
-    return fromJson(node);
+    return fromJson(SchemaJson.parse(json));
   }
 
   public static PipelineDescriptor fromJson(JsonNode node) {

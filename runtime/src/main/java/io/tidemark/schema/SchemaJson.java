@@ -84,13 +84,16 @@ public final class SchemaJson {
 
   /** Reads a schema from JSON text; any problem is a {@link MalformedSchemaException} naming its path. */
   public static Schema fromJson(String json) {
-    JsonNode node;
+    return fromJson(parse(json));
+  }
+
+  /** JSON text as a tree; text that is not JSON is a {@link MalformedSchemaException} at {@code $}. */
+  static JsonNode parse(String json) {
     try {
-      node = MAPPER.readTree(json);
+      return MAPPER.readTree(json);
     } catch (JsonProcessingException e) {
       throw new MalformedSchemaException("$", "not valid JSON: " + e.getOriginalMessage());
     }
-    return fromJson(node);
   }
 
   public static Schema fromJson(JsonNode node) {

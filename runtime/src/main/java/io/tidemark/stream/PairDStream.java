@@ -129,7 +129,10 @@ public final class PairDStream<K, V> extends DStream<KV<K, V>> {
     return derivePairs(new UpdateStateStage<>(id, stage, update, null));
   }
 
-  /** As {@link #updateStateByKey(String, BiFunction)}, with the state checkpointed through {@code keys} and {@code states}. */
+  /**
+   * As {@link #updateStateByKey(String, BiFunction)}, with the state checkpointed through {@code keys}
+   * and {@code states}.
+   */
   public <S> PairDStream<K, S> updateStateByKey(String id, Serializer<K> keys, Serializer<S> states,
       BiFunction<List<V>, Optional<S>, S> update) {
     return derivePairs(new UpdateStateStage<>(id, stage, update, new StateSerializers<>(keys, states)));

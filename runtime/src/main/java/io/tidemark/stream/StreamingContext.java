@@ -15,6 +15,7 @@ import io.tidemark.source.QueueSource;
 import io.tidemark.source.SocketTextSource;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -110,7 +111,7 @@ public final class StreamingContext implements AutoCloseable {
     private int retainedCheckpoints = CheckpointOptions.DEFAULT_RETAINED_METADATA;
     private Duration checkpointLockLease = CheckpointOptions.DEFAULT_LOCK_LEASE;
     private final Map<String, String> formerIds = new LinkedHashMap<>();
-    private final List<String> droppedStages = new java.util.ArrayList<>();
+    private final List<String> droppedStages = new ArrayList<>();
 
     private Builder(Duration batchInterval) {
       this.batchInterval = Objects.requireNonNull(batchInterval, "batchInterval");
@@ -170,7 +171,10 @@ public final class StreamingContext implements AutoCloseable {
       return this;
     }
 
-    /** Declares that stateful stage {@code id} was called {@code formerId}: it takes over that stage's checkpointed state. */
+    /**
+     * Declares that stateful stage {@code id} was called {@code formerId}: it takes over that stage's
+     * checkpointed state.
+     */
     public Builder renamedStage(String formerId, String id) {
       formerIds.put(formerId, id);
       return this;

@@ -23,7 +23,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  */
 public final class StreamingTestHarness implements AutoCloseable {
 
-  private final ManualClock clock = new ManualClock();
+  private final ManualClock clock;
   private final StreamingContext context;
   private final Object progress = new Object();
   private long completedBatches;
@@ -31,7 +31,20 @@ public final class StreamingTestHarness implements AutoCloseable {
   private final Map<String, Long> received = new HashMap<>();
 
   public StreamingTestHarness(Duration batchInterval, int parallelism) {
-    context = StreamingContext.builder(batchInterval).clock(clock).parallelism(parallelism).build();
+    this(new ManualClock(), batchInterval, parallelism);
+  }
+
+  private StreamingTestHarness(ManualClock clock, Duration batchInterval, int parallelism) {
+    this(StreamingContext.builder(batchInterval).clock(clock).parallelism(parallelism).build(), clock);
+  }
+
+  /**
+   * Drives a context built elsewhere, such as one {@code StreamingContext.getOrCreate} recovered, that
+   * runs on {@code clock}.
+   */
+  public StreamingTestHarness(StreamingContext context, ManualClock clock) {
+    this.clock = clock;
+    this.context = context;
     context.addStreamingListener(new StreamingListener() {
       @Override
       public void onBatchCompleted(BatchInfo info) {

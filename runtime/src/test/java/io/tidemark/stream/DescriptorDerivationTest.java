@@ -3,7 +3,10 @@ package io.tidemark.stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tidemark.schema.PipelineDescriptor;
+import io.tidemark.schema.PrimitiveSchema;
+import io.tidemark.schema.Serializers;
 import io.tidemark.schema.StageDescriptor;
+import io.tidemark.schema.StageDescriptor.StateDescriptor;
 import io.tidemark.schema.StageDescriptor.WindowDescriptor;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -32,5 +35,27 @@ class DescriptorDerivationTest {
             Optional.of(new WindowDescriptor(3000, 1000)), Optional.empty(), List.of()),
         StageDescriptor.stateless("print-3", "print", List.of("window-2")));
     assertThat(descriptor.statefulStages()).isEmpty();
+  }
+
+  @Test
+  void describesStateSchemasWindowsAndDeclaredRenamesAndDrops() {
+    StreamingContext context = StreamingContext.builder(Duration.ofSeconds(1)).parallelism(1)
+        .renamedStage("windowed", "counts").droppedStage("sessions").build();
+    PairDStream<String, Long> pairs = context.queueStream(new ArrayDeque<List<String>>(), true)
+        .mapToPair(w -> KV.of(w, 1L));
+    pairs.reduceByKeyAndWindow("counts", Serializers.strings(), Serializers.longs(), Long::sum, (a, b) -> a - b,
+        Duration.ofSeconds(4), Duration.ofSeconds(2)).print();
+    pairs.updateStateByKey("totals", Serializers.strings(), Serializers.ints(),
+        (List<Long> values, Optional<Integer> total) -> total.orElse(0) + values.size()).print();
+
+    PipelineDescriptor descriptor = context.descriptor();
+
+    assertThat(descriptor.statefulStages()).containsExactly(
+        new StageDescriptor("counts", "reduceByKeyAndWindow", List.of("mapToPair-1"),
+            Optional.of(new WindowDescriptor(4000, 2000)),
+            Optional.of(new StateDescriptor(PrimitiveSchema.STRING, PrimitiveSchema.LONG)), List.of("windowed")),
+        new StageDescriptor("totals", "updateStateByKey", List.of("mapToPair-1"), Optional.empty(),
+            Optional.of(new StateDescriptor(PrimitiveSchema.STRING, PrimitiveSchema.INT)), List.of()));
+    assertThat(descriptor.droppedStages()).containsExactly("sessions");
   }
 }
