@@ -419,6 +419,15 @@ class ValidationTest {
   }
 
   @Test
+  void twoDefaultSymbols() {
+    PipelineSource source = pipeline(LINES + PAIRS + OUT + STATE_OVER_PAIRS,
+        "record Stats(long total, Level level) {}\nenum Level {\n  @DefaultSymbol UNKNOWN,\n  LOW,\n"
+            + "  @DefaultSymbol NONE\n}\n");
+    assertError(source, "enum Level declares both UNKNOWN and NONE as @DefaultSymbol: removed symbols can read as "
+        + "only one of them", "@DefaultSymbol NONE");
+  }
+
+  @Test
   void warnsOfACheckpointIntervalBelowFiveSlidesOfAWindow() {
     PipelineSource source = PipelineSource.of("P", """
         @Pipeline(name = "p", batchInterval = "1s", checkpointInterval = "2s")

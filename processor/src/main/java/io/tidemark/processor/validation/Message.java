@@ -105,6 +105,9 @@ public enum Message {
   // (type, stage id, role, path)
   TYPE_CYCLE("%s cannot be serialized into the checkpoint of stage '%s' (%s): it contains itself through %s, "
       + "and recursive types cannot be versioned"),
+  // (enum, first default symbol, second default symbol)
+  DEFAULT_SYMBOL_DUPLICATE("enum %s declares both %s and %s as @DefaultSymbol: removed symbols can read as "
+      + "only one of them"),
   // (default text, field type, reason)
   DEFAULT_UNPARSABLE("@Default(\"%s\") does not parse as %s: %s"),
   // (field type)
