@@ -31,6 +31,12 @@ public final class PairDStream<K, V> extends DStream<KV<K, V>> {
   }
 
   @Override
+  public PairDStream<K, V> uid(String id) {
+    super.uid(id);
+    return this;
+  }
+
+  @Override
   public PairDStream<K, V> filter(Predicate<? super KV<K, V>> predicate) {
     return pairs(super.filter(predicate));
   }
