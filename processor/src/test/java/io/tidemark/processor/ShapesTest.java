@@ -3,9 +3,12 @@ package io.tidemark.processor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.testing.compile.JavaFileObjects;
+import io.tidemark.schema.PipelineDescriptor;
+import io.tidemark.schema.StageDescriptor;
 import io.tidemark.stream.PipelineConfig;
 import io.tidemark.stream.StreamingContext;
 import io.tidemark.testing.ManualClock;
+import io.tidemark.testing.StreamingTestHarness;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -15,6 +18,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -49,8 +53,8 @@ class ShapesTest {
       StreamingContext context = SHAPES.createContext("test.ShapesContext",
           SHAPES.builder("test.ShapesContext").clock(clock).parallelism(1),
           PipelineConfig.of(Map.of("out", out.resolve("lines").toString())));
-      try (BatchDriver driver = new BatchDriver(clock, context)) {
-        driver.runBatches(5);
+      try (StreamingTestHarness harness = new StreamingTestHarness(context, clock)) {
+        harness.runBatches(5);
       }
     } finally {
       System.setOut(standardOut);
@@ -128,6 +132,23 @@ class ShapesTest {
         + rule + "Time: 3000 ms\n" + rule + "\n"
         + rule + "Time: 4000 ms\n" + rule + "\n"
         + rule + "Time: 5000 ms\n" + rule + "\n");
+  }
+
+  /**
+   * The runtime sees the operations inside a stream-level transform (join, union, ...) and what the
+   * sources read; every other stage, the recomputed window's two included, is described as written.
+   */
+  @Test
+  void describesEveryStageButStreamTransformsAsTheRuntimeDoes() {
+    PipelineDescriptor written = SHAPES.descriptor("shapes");
+    PipelineDescriptor derived = SHAPES.createContext("test.ShapesContext",
+        SHAPES.builder("test.ShapesContext").parallelism(1), PipelineConfig.empty()).descriptor();
+    Set<String> streamTransforms = Set.of("joined", "leftJoined", "everything", "sortedBatches");
+
+    assertThat(written.stages()).filteredOn(stage -> !stage.isSource() && !streamTransforms.contains(stage.id()))
+        .hasSize(16).allSatisfy(stage -> assertThat(derived.stage(stage.id())).contains(stage));
+    assertThat(derived.stage("joined")).map(StageDescriptor::kind).contains("join");
+    assertThat(derived.stage("recent.window")).map(StageDescriptor::kind).contains("window");
   }
 
   @SuppressWarnings("unchecked")
