@@ -26,8 +26,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * One stage of every generated shape besides the word count's: map, Optional flatMap, filter, joins,
- * union and transform over streams, mapWithState with a timeout, a recomputed window, an incremental one
- * with a keep method, and the built-in sinks. Reads queues the test fills; batch sinks log to {@link #OUTPUT}.
+ * union and transform over streams, mapWithState with a timeout, updateStateByKey told the key, a
+ * recomputed window, an incremental one with a keep method, and the built-in sinks. Reads queues the
+ * test fills; batch sinks log to {@link #OUTPUT}.
  */
 @Pipeline(name = "shapes", batchInterval = "1s", checkpointInterval = "10s")
 public class Shapes {
@@ -110,6 +111,14 @@ public class Shapes {
     return sensor + "=" + total;
   }
 
+  @State(id = "firstSeen", from = "values")                      // updateStateByKey told the key
+  String firstSeen(String sensor, List<Integer> values, String previous) {
+    if (sensor.equals("B")) {
+      return null;
+    }
+    return previous != null ? previous : sensor + " first " + values.get(0);
+  }
+
   @Window(id = "recent", from = "values", length = "2s", slide = "1s")  // recomputed each slide
   int add(int a, int b) {
     return a + b;
@@ -142,6 +151,11 @@ public class Shapes {
   @Sink(id = "sumsOut", from = "sums")
   void sums(BatchTime time, List<String> batch) {
     log("sums", time, batch);
+  }
+
+  @Sink(id = "firstSeenOut", from = "firstSeen")
+  void firstSeen(BatchTime time, List<KV<String, String>> batch) {
+    log("firstSeen", time, batch);
   }
 
   @Sink(id = "recentOut", from = "recent")

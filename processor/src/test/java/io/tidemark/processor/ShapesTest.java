@@ -26,8 +26,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Every stage shape the word count does not use ({@code shapes/Shapes.java}), compiled with the
  * processor and run for five batches on a manual clock: map, filter, {@code Optional} flatMap, join,
- * left outer join, union and transform over streams, mapWithState with a timeout, a recomputed window,
- * an incremental window with a keep method, and the text-file and print sinks.
+ * left outer join, union and transform over streams, mapWithState with a timeout, updateStateByKey told
+ * the key, a recomputed window, an incremental window with a keep method, and the text-file and print
+ * sinks.
  */
 class ShapesTest {
 
@@ -89,6 +90,17 @@ class ShapesTest {
         "sums@5000 [A idle at 4, C idle at 4]");
   }
 
+  /** The update is told the key: it never keeps B, and keeps what it first saw of the others. */
+  @Test
+  void updatesStateToldTheKey() {
+    assertThat(logged).filteredOn(line -> line.startsWith("firstSeen@")).containsExactly(
+        "firstSeen@1000 [(A,A first 1)]",
+        "firstSeen@2000 [(A,A first 1), (C,C first 4)]",
+        "firstSeen@3000 [(A,A first 1), (C,C first 4)]",
+        "firstSeen@4000 [(A,A first 1), (C,C first 4)]",
+        "firstSeen@5000 [(A,A first 1), (C,C first 4)]");
+  }
+
   @Test
   void recomputesTheWindowOfTheLastTwoBatches() {
     assertThat(logged).filteredOn(line -> line.startsWith("recent@")).containsExactly(
@@ -146,7 +158,7 @@ class ShapesTest {
     Set<String> streamTransforms = Set.of("joined", "leftJoined", "everything", "sortedBatches");
 
     assertThat(written.stages()).filteredOn(stage -> !stage.isSource() && !streamTransforms.contains(stage.id()))
-        .hasSize(16).allSatisfy(stage -> assertThat(derived.stage(stage.id())).contains(stage));
+        .hasSize(18).allSatisfy(stage -> assertThat(derived.stage(stage.id())).contains(stage));
     assertThat(derived.stage("joined")).map(StageDescriptor::kind).contains("join");
     assertThat(derived.stage("recent.window")).map(StageDescriptor::kind).contains("window");
   }

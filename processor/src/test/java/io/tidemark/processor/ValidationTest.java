@@ -324,8 +324,18 @@ class ValidationTest {
           @State(id = "s", from = "pairs")
           long total(long a) { return a; }
         """);
-    assertError(source, "@State method total() must have the shape S f(List<V> values, S previous) "
-        + "or R f(K key, Optional<V> value, State<S> state)", "long total(");
+    assertError(source, "@State method total() must have the shape S f(List<V> values, S previous), "
+        + "S f(K key, List<V> values, S previous) or R f(K key, Optional<V> value, State<S> state)",
+        "long total(");
+  }
+
+  @Test
+  void stateUpdateTakingAnotherKeyType() {
+    PipelineSource source = pipeline(LINES + PAIRS + OUT + """
+          @State(id = "s", from = "pairs")
+          long total(Integer key, List<Long> values, long previous) { return previous; }
+        """);
+    assertError(source, "stage 'pairs' produces String, but total() takes Integer", "Integer key");
   }
 
   @Test

@@ -214,9 +214,13 @@ final class ContextGenerator {
         case RECOMPUTED_WINDOW -> CodeBlock.of("$L.window($L, $L).uid($S).reduceByKey($L).uid($S)", in,
             duration(stage.window().length()), duration(stage.window().slide()), DescriptorGenerator.windowOf(id),
             method, id);
-        case UPDATE_STATE -> CodeBlock.of("$L.<$T>updateStateByKey($S, $L, $L, "
-            + "(values, previous) -> $L.$L(values, previous.orElse(null)))", in, TypeName.get(state.valueType()), id,
-            keySerializer(), valueSerializer(), receiver, stage.methodName());
+        case UPDATE_STATE -> stage.takesKey()
+            ? CodeBlock.of("$L.<$T>updateStateByKey($S, $L, $L, "
+                + "(key, values, previous) -> $L.$L(key, values, previous.orElse(null)))", in,
+                TypeName.get(state.valueType()), id, keySerializer(), valueSerializer(), receiver, stage.methodName())
+            : CodeBlock.of("$L.<$T>updateStateByKey($S, $L, $L, "
+                + "(values, previous) -> $L.$L(values, previous.orElse(null)))", in, TypeName.get(state.valueType()),
+                id, keySerializer(), valueSerializer(), receiver, stage.methodName());
         case MAP_WITH_STATE -> CodeBlock.of("$L.mapWithState($S, $L, $L, $T.<$T, $T, $T, $T>function($L)$L)",
             in, id, keySerializer(), valueSerializer(), StateSpec.class, TypeName.get(state.keyType()), inputValue(),
             TypeName.get(state.valueType()), element(), method, stage.timeout() == null ? CodeBlock.of("")

@@ -258,15 +258,20 @@ public final class PipelineReader {
     String timeoutText = stage.annotation.string("timeout");
     Duration timeout = timeoutText.isEmpty() ? null : duration(stage.annotation, "timeout");
     TypeMirror result = method.getReturnType();
-    if (parameters.size() == 2 && types.is(parameters.get(0).asType(), "java.util.List")
-        && result.getKind() != TypeKind.VOID && types.isSameType(parameters.get(1).asType(), result)) {
+    // S update(List<V> values, S previous) or S update(K key, List<V> values, S previous)
+    int valuesAt = parameters.size() - 2;
+    if ((valuesAt == 0 || valuesAt == 1) && types.is(parameters.get(valuesAt).asType(), "java.util.List")
+        && result.getKind() != TypeKind.VOID && types.isSameType(parameters.get(valuesAt + 1).asType(), result)) {
       if (!timeoutText.isEmpty()) {
         diagnostics.report(Message.STATE_TIMEOUT_NEEDS_MAPPING_SHAPE, stage.annotation.at("timeout"),
             method.getSimpleName());
       }
       stage.kind = StageKind.UPDATE_STATE;
       stage.stateType = types.boxed(result);
-      stage.inputs.add(new Input(0, Input.Form.VALUES, parameters.get(0).asType(), parameters.get(0)));
+      if (valuesAt == 1) {
+        stage.inputs.add(new Input(0, Input.Form.KEY, parameters.get(0).asType(), parameters.get(0)));
+      }
+      stage.inputs.add(new Input(0, Input.Form.VALUES, parameters.get(valuesAt).asType(), parameters.get(valuesAt)));
       return;
     }
     TypeMirror state = parameters.size() == 3 ? types.typeArgument(parameters.get(2).asType(), JavaTypes.STATE, 0)

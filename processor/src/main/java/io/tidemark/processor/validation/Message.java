@@ -56,8 +56,8 @@ public enum Message {
   // (method)
   WINDOW_SHAPE("@Window method %s() must have the shape V f(V, V)"),
   // (method)
-  STATE_SHAPE("@State method %s() must have the shape S f(List<V> values, S previous) "
-      + "or R f(K key, Optional<V> value, State<S> state)"),
+  STATE_SHAPE("@State method %s() must have the shape S f(List<V> values, S previous), "
+      + "S f(K key, List<V> values, S previous) or R f(K key, Optional<V> value, State<S> state)"),
   // (method)
   STATE_TIMEOUT_NEEDS_MAPPING_SHAPE("timeout needs the shape R %s(K key, Optional<V> value, State<S> state): "
       + "an update per batch is never told that a key timed out"),
