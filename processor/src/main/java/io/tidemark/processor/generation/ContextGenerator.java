@@ -214,13 +214,11 @@ final class ContextGenerator {
         case RECOMPUTED_WINDOW -> CodeBlock.of("$L.window($L, $L).uid($S).reduceByKey($L).uid($S)", in,
             duration(stage.window().length()), duration(stage.window().slide()), DescriptorGenerator.windowOf(id),
             method, id);
-        case UPDATE_STATE -> stage.takesKey()
-            ? CodeBlock.of("$L.<$T>updateStateByKey($S, $L, $L, "
-                + "(key, values, previous) -> $L.$L(key, values, previous.orElse(null)))", in,
-                TypeName.get(state.valueType()), id, keySerializer(), valueSerializer(), receiver, stage.methodName())
-            : CodeBlock.of("$L.<$T>updateStateByKey($S, $L, $L, "
-                + "(values, previous) -> $L.$L(values, previous.orElse(null)))", in, TypeName.get(state.valueType()),
-                id, keySerializer(), valueSerializer(), receiver, stage.methodName());
+        // the method's null previous is the runtime's empty state; with the key when the method takes it
+        case UPDATE_STATE -> CodeBlock.of("$L.<$T>updateStateByKey($S, $L, $L, "
+            + "($Lvalues, previous) -> $L.$L($Lvalues, previous.orElse(null)))", in, TypeName.get(state.valueType()),
+            id, keySerializer(), valueSerializer(), stage.takesKey() ? "key, " : "", receiver, stage.methodName(),
+            stage.takesKey() ? "key, " : "");
         case MAP_WITH_STATE -> CodeBlock.of("$L.mapWithState($S, $L, $L, $T.<$T, $T, $T, $T>function($L)$L)",
             in, id, keySerializer(), valueSerializer(), StateSpec.class, TypeName.get(state.keyType()), inputValue(),
             TypeName.get(state.valueType()), element(), method, stage.timeout() == null ? CodeBlock.of("")
