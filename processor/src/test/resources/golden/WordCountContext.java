@@ -44,14 +44,14 @@ public final class WordCountContext {
     config.asMap().forEach(builder::config);
     StreamingContext context = builder.build();
     WordCount pipeline = new WordCount();
-    DStream<String> linesStream = pipeline.lines(config).attach(context);
-    DStream<String> wordsStream = linesStream.<String>flatMap(pipeline::split);
-    DStream<String> nonEmptyStream = wordsStream.filter(pipeline::nonEmpty);
-    PairDStream<String, Long> pairsStream = nonEmptyStream.<String, Long>mapToPair(pipeline::one);
-    PairDStream<String, Long> countsStream = pairsStream.reduceByKeyAndWindow("counts", Serializers.strings(), Serializers.longs(), pipeline::sum, pipeline::minus, Duration.ofMillis(2000), Duration.ofMillis(1000), pair -> true);
+    DStream<String> linesStream = pipeline.lines(config).attach(context).uid("lines");
+    DStream<String> wordsStream = linesStream.<String>flatMap(pipeline::split).uid("words");
+    DStream<String> nonEmptyStream = wordsStream.filter(pipeline::nonEmpty).uid("nonEmpty");
+    PairDStream<String, Long> pairsStream = nonEmptyStream.<String, Long>mapToPair(pipeline::one).uid("pairs");
+    PairDStream<String, Long> countsStream = pairsStream.reduceByKeyAndWindow("counts", Serializers.strings(), Serializers.longs(), pipeline::sum, pipeline::minus, Duration.ofMillis(2000), Duration.ofMillis(1000), pair -> pipeline.nonZero(pair.value()));
     PairDStream<String, WordStats> totalsStream = pairsStream.<WordStats>updateStateByKey("totals", Serializers.strings(), WordStatsSerializer.INSTANCE, (values, previous) -> pipeline.update(values, previous.orElse(null)));
-    countsStream.foreachBatch(pipeline::counts);
-    totalsStream.foreachBatch(pipeline::totals);
+    countsStream.foreachBatch(pipeline::counts).uid("countsOut");
+    totalsStream.foreachBatch(pipeline::totals).uid("totalsOut");
     return context;
   }
 

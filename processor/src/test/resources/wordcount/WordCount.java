@@ -45,13 +45,18 @@ public class WordCount {
     return KV.of(word, 1L);
   }
 
-  @Window(id = "counts", from = "pairs", length = "2s", slide = "1s", inverse = "minus")
+  @Window(id = "counts", from = "pairs", length = "2s", slide = "1s", inverse = "minus",
+      keep = "nonZero")
   long sum(long a, long b) {
     return a + b;
   }
 
   long minus(long a, long b) {
     return a - b;
+  }
+
+  boolean nonZero(long count) {
+    return count != 0;
   }
 
   @State(id = "totals", from = "pairs")

@@ -28,9 +28,10 @@ import org.openjdk.jmh.annotations.State;
 
 /**
  * Serialize + deserialize round trips of a 10-field record (longs, strings, a list, a nested record)
- * and of a {@code KV<String, Long>}: our codec on its fast path and through a resolving reader (the
- * writer's schema is an older one), Kryo 5 with registered classes (hand-written serializers, and its
- * own registered-class serializers), and
+ * and of a {@code KV<String, Long>}: our codec through the serializer the annotation processor generates
+ * for the record (see {@link EventPipeline}), through one declared with {@code RecordSerializer.builder}
+ * on its fast path and through a resolving reader (the writer's schema is an older one), Kryo 5 with
+ * registered classes (hand-written serializers, and its own registered-class serializers), and
  * Java serialization (of an equivalent serializable pair for the KV). The trial setup prints the encoded size of each.
  */
 @State(Scope.Thread)
@@ -109,9 +110,10 @@ public class CodecBenchmark {
     kryoRegistered.register(Event.class);
     kryoRegistered.register(ArrayList.class);
     kryoRegistered.register(KV.class);
-    System.out.printf("%nbytes per object: record ours=%d kryo=%d kryoRegistered=%d java=%d"
+    System.out.printf("%nbytes per object: record ours=%d generated=%d kryo=%d kryoRegistered=%d java=%d"
             + " | KV ours=%d kryo=%d kryoRegistered=%d java=%d%n",
-        ourSize(EVENT, event), kryoSize(kryo, event), kryoSize(kryoRegistered, event), javaSerialized(event).length,
+        ourSize(EVENT, event), ourSize(CodecBenchmark_EventSerializer.INSTANCE, event), kryoSize(kryo, event),
+        kryoSize(kryoRegistered, event), javaSerialized(event).length,
         ourSize(COUNT, count), kryoSize(kryo, count), kryoSize(kryoRegistered, count),
         javaSerialized(serializableCount).length);
   }
@@ -119,6 +121,11 @@ public class CodecBenchmark {
   @Benchmark
   public Event recordOurs() {
     return roundTrip(EVENT, event);
+  }
+
+  @Benchmark
+  public Event recordGenerated() {
+    return roundTrip(CodecBenchmark_EventSerializer.INSTANCE, event);
   }
 
   @Benchmark

@@ -2,9 +2,11 @@ package io.tidemark.processor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tidemark.schema.Compatibility;
 import io.tidemark.schema.Decoder;
 import io.tidemark.schema.Encoder;
 import io.tidemark.schema.Serializer;
+import io.tidemark.schema.Verdict;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -76,8 +78,40 @@ class SchemaEvolutionTest {
   }
 
   @Test
+  void readsARemovedEnumSymbolAsTheDefaultSymbol() throws Exception {
+    CompiledPipeline before = withStats("record Stats(Level level) {}\nenum Level { LOW, MEDIUM, HIGH }\n");
+    CompiledPipeline after = withStats("record Stats(Level level) {}\nenum Level { @DefaultSymbol UNKNOWN, LOW, HIGH }\n");
+    Serializer<Object> writer = serializer(before);
+    Object medium = construct(before.load("test.Stats"), levelOf(before, "MEDIUM"));
+    Encoder out = new Encoder();
+    writer.write(out, medium);
+
+    assertThat(serializer(after).read(Decoder.of(out.toByteArray()), writer.schema()))
+        .hasToString("Stats[level=UNKNOWN]");
+    assertThat(Compatibility.check("stats", writer.schema(), serializer(after).schema()).verdict())
+        .isEqualTo(Verdict.AFTER_MIGRATION);
+  }
+
+  @Test
+  void removingAnEnumSymbolWithoutDefaultIsIncompatible() {
+    CompiledPipeline before = withStats("record Stats(Level level) {}\nenum Level { LOW, MEDIUM, HIGH }\n");
+    CompiledPipeline after = withStats("record Stats(Level level) {}\nenum Level { LOW, HIGH }\n");
+    assertThat(Compatibility.check("stats", serializer(before).schema(), serializer(after).schema()).verdict())
+        .isEqualTo(Verdict.INCOMPATIBLE);
+  }
+
+  @Test
   void versionTagsDiffer() {
     assertThat(serializer(V1).fingerprint()).isNotEqualTo(serializer(V2).fingerprint());
+  }
+
+  private static CompiledPipeline withStats(String types) {
+    return CompiledPipeline.compile(PipelineSource.of("P", PIPELINE + types).file());
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private static Object levelOf(CompiledPipeline version, String symbol) {
+    return Enum.valueOf((Class<Enum>) version.load("test.Level"), symbol);
   }
 
   private static byte[] bytes(Object stats) {
@@ -106,11 +140,14 @@ class SchemaEvolutionTest {
     var label = counterClass.getDeclaredField("label");
     label.setAccessible(true);
     label.set(counter, "c");
-    var tagConstructor = tag.getDeclaredConstructors()[0];
-    tagConstructor.setAccessible(true);
-    var constructor = stats.getDeclaredConstructors()[0];
-    constructor.setAccessible(true);
-    return constructor.newInstance(5L, 3, "gone", Enum.valueOf(color, "GREEN"), List.of(tagConstructor.newInstance("x")),
+    return construct(stats, 5L, 3, "gone", Enum.valueOf(color, "GREEN"), List.of(construct(tag, "x")),
         Optional.of("hello"), Map.of("h", 2), counter);
+  }
+
+  /** A new record of a package-private type compiled in the test, through its canonical constructor. */
+  private static Object construct(Class<?> record, Object... components) throws Exception {
+    var constructor = record.getDeclaredConstructors()[0];
+    constructor.setAccessible(true);
+    return constructor.newInstance(components);
   }
 }

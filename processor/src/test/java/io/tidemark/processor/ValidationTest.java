@@ -160,6 +160,51 @@ class ValidationTest {
   }
 
   @Test
+  void keepMissing() {
+    PipelineSource source = pipeline(LINES + PAIRS + OUT + """
+          @Window(id = "w", from = "pairs", length = "4s", slide = "2s", inverse = "minus", keep = "nonZero")
+          long sum(long a, long b) { return a + b; }
+          long minus(long a, long b) { return a - b; }
+        """);
+    assertError(source, "keep method nonZero(KV<K, V>) or nonZero(V) not found in P", "keep = \"nonZero\"");
+  }
+
+  @Test
+  void keepWithWrongShape() {
+    PipelineSource source = pipeline(LINES + PAIRS + OUT + """
+          @Window(id = "w", from = "pairs", length = "4s", slide = "2s", inverse = "minus", keep = "nonZero")
+          long sum(long a, long b) { return a + b; }
+          long minus(long a, long b) { return a - b; }
+          long nonZero(long count) { return count; }
+        """);
+    assertError(source, "keep method nonZero() must have the shape boolean nonZero(KV<K, V>) or boolean "
+        + "nonZero(V)", "long nonZero(long count)");
+  }
+
+  @Test
+  void keepTakingAnotherPairType() {
+    PipelineSource source = pipeline(LINES + PAIRS + OUT + """
+          @Window(id = "w", from = "pairs", length = "4s", slide = "2s", inverse = "minus", keep = "nonZero")
+          long sum(long a, long b) { return a + b; }
+          long minus(long a, long b) { return a - b; }
+          boolean nonZero(KV<String, Integer> count) { return count.value() != 0; }
+        """);
+    assertError(source, "stage 'pairs' produces KV<String, Long>, but nonZero() takes KV<String, Integer>",
+        "KV<String, Integer> count");
+  }
+
+  @Test
+  void keepWithoutInverse() {
+    PipelineSource source = pipeline(LINES + PAIRS + OUT + """
+          @Window(id = "w", from = "pairs", length = "4s", slide = "2s", keep = "nonZero")
+          long sum(long a, long b) { return a + b; }
+          boolean nonZero(long count) { return count != 0; }
+        """);
+    assertError(source, "keep needs an inverse: only a window maintained with one (sum) holds keys whose values "
+        + "all left it", "keep = \"nonZero\"");
+  }
+
+  @Test
   void inverseWithWrongSignature() {
     PipelineSource source = pipeline(LINES + PAIRS + OUT + """
           @Window(id = "w", from = "pairs", length = "4s", slide = "2s", inverse = "minus")
@@ -279,8 +324,18 @@ class ValidationTest {
           @State(id = "s", from = "pairs")
           long total(long a) { return a; }
         """);
-    assertError(source, "@State method total() must have the shape S f(List<V> values, S previous) "
-        + "or R f(K key, Optional<V> value, State<S> state)", "long total(");
+    assertError(source, "@State method total() must have the shape S f(List<V> values, S previous), "
+        + "S f(K key, List<V> values, S previous) or R f(K key, Optional<V> value, State<S> state)",
+        "long total(");
+  }
+
+  @Test
+  void stateUpdateTakingAnotherKeyType() {
+    PipelineSource source = pipeline(LINES + PAIRS + OUT + """
+          @State(id = "s", from = "pairs")
+          long total(Integer key, List<Long> values, long previous) { return previous; }
+        """);
+    assertError(source, "stage 'pairs' produces String, but total() takes Integer", "Integer key");
   }
 
   @Test
@@ -371,6 +426,15 @@ class ValidationTest {
         "record Stats(long total, @Default(\"BLUE\") Color color) {}\nenum Color { RED, GREEN }\n");
     assertError(source, "@Default(\"BLUE\") does not parse as Color: not a constant of Color [RED, GREEN]",
         "\"BLUE\"");
+  }
+
+  @Test
+  void twoDefaultSymbols() {
+    PipelineSource source = pipeline(LINES + PAIRS + OUT + STATE_OVER_PAIRS,
+        "record Stats(long total, Level level) {}\nenum Level {\n  @DefaultSymbol UNKNOWN,\n  LOW,\n"
+            + "  @DefaultSymbol NONE\n}\n");
+    assertError(source, "enum Level declares both UNKNOWN and NONE as @DefaultSymbol: removed symbols can read as "
+        + "only one of them", "@DefaultSymbol NONE");
   }
 
   @Test

@@ -7,12 +7,13 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * State per key of the keyed stream {@link #from}, checkpointed under {@link #id}. Two shapes:
+ * State per key of the keyed stream {@link #from}, checkpointed under {@link #id}. Three shapes:
  *
  * <ul>
  *   <li>{@code S update(List<V> values, S previous)}: once per batch for each key with new values or a
  *       state ({@code previous} is null for a new key, {@code values} empty if none arrived); returning
  *       null removes the key. The stage emits every key with its state every batch (updateStateByKey).
+ *   <li>{@code S update(K key, List<V> values, S previous)}: the same, told the key.
  *   <li>{@code R map(K key, Optional<V> value, io.tidemark.stream.State<S> state)}: once per record, and
  *       once more (value empty) when a key has been idle for {@link #timeout}; emits what it returns
  *       unless null (mapWithState).

@@ -11,7 +11,8 @@ import java.lang.annotation.Target;
  * every {@link #slide} each key's values of the last {@link #length}. With {@link #inverse} (the name of
  * a method {@code V inverse(V, V)} of the same class that removes a value from a reduced one) the window
  * is maintained incrementally and its state is checkpointed; without it, it is recomputed from the
- * batches it covers.
+ * batches it covers. An incremental window keeps a key whose values all left it (its value is back to
+ * the identity, e.g. a count of 0) unless {@link #keep} names a method that drops it.
  */
 @Documented
 @Retention(RetentionPolicy.CLASS)
@@ -30,6 +31,13 @@ public @interface Window {
 
   /** The name of the inverse method, or empty for a recomputed window. */
   String inverse() default "";
+
+  /**
+   * The name of a method {@code boolean keep(KV<K, V>)} or {@code boolean keep(V)} of the same class
+   * deciding which keys an incremental window keeps after each slide (e.g. those with a non-zero
+   * count); empty keeps every key. Needs {@link #inverse}.
+   */
+  String keep() default "";
 
   /** Former ids of this stage. */
   String[] formerly() default {};

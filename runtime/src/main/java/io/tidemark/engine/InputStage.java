@@ -20,6 +20,11 @@ public final class InputStage<T, D extends InputDescriptor> extends Materialized
     this.source = source;
   }
 
+  /** What the source reads: {@code queue}, {@code socket}, {@code textFile}. */
+  public String sourceKind() {
+    return source.kind();
+  }
+
   void start(SourceContext context) {
     source.start(context);
   }

@@ -10,6 +10,15 @@ import io.tidemark.sink.PartitionedBatchSink;
  */
 public record OutputOperation<T>(String id, String kind, Stage<T> stage, PartitionedBatchSink<T> sink) {
 
+  OutputOperation<T> withId(String newId) {
+    return new OutputOperation<>(newId, kind, stage, sink);
+  }
+
+  @Override
+  public String toString() {
+    return kind + " output '" + id + "'";
+  }
+
   void run(BatchRun run) {
     if (stage.isValidAt(run.timeMillis())) {
       sink.write(run.batchTime(), stage.materialize(run));

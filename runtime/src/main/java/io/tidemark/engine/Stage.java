@@ -16,7 +16,7 @@ import java.util.function.Consumer;
  */
 public abstract class Stage<T> {
 
-  private final String id;
+  private String id;
   private final String kind;
   private final StreamGraph graph;
   private final long slideMillis;
@@ -35,9 +35,17 @@ public abstract class Stage<T> {
     this(parent.graph, parent.graph.generatedId(kind), kind, parent.slideMillis, List.of(parent));
   }
 
-  /** The stable id: given by the user for stateful stages, generated ({@code map-3}) otherwise. */
+  /**
+   * The stable id: given by the user for stateful stages, generated ({@code map-3}) otherwise, until
+   * {@link StreamGraph#assignId} replaces it.
+   */
   public final String id() {
     return id;
+  }
+
+  /** Only through {@link StreamGraph#assignId}, which keeps ids unique and refuses once started. */
+  final void id(String id) {
+    this.id = id;
   }
 
   /** What the stage does ({@code map}, {@code reduceByKey}, ...), for messages and descriptors. */

@@ -8,12 +8,14 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The stages and outputs of a pipeline, in registration order (which is a topological order: a stage
@@ -22,11 +24,15 @@ import java.util.Set;
  */
 public final class StreamGraph {
 
+  /** What an id assigned to a stage must look like: it names checkpoint directories and descriptor entries. */
+  public static final Pattern STABLE_ID = Pattern.compile("[A-Za-z][A-Za-z0-9_.-]*");
+
   private final long batchIntervalMillis;
   private final int parallelism;
   private final List<Stage<?>> stages = new ArrayList<>();
   private final List<OutputOperation<?>> outputs = new ArrayList<>();
-  private final Set<String> ids = new HashSet<>();
+  /** Every id in use, with what uses it (for the message when a second stage claims it). */
+  private final Map<String, String> owners = new HashMap<>();
   private final Map<String, List<String>> formerIds = new LinkedHashMap<>();
   private final List<String> droppedStages = new ArrayList<>();
   private int generatedIds;
@@ -56,27 +62,69 @@ public final class StreamGraph {
   }
 
   public <S extends Stage<?>> S add(S stage) {
+    checkNotStarted("add " + stage);
     claim(stage.id(), stage.toString());
     stages.add(stage);
     return stage;
   }
 
   public void addOutput(OutputOperation<?> output) {
-    claim(output.id(), "output '" + output.id() + "'");
+    checkNotStarted("add " + output);
+    claim(output.id(), output.toString());
     outputs.add(output);
   }
 
-  private void claim(String id, String what) {
+  /** Gives {@code stage} the stable {@code id} (see {@code DStream.uid}); the same id again is a no-op. */
+  public void assignId(Stage<?> stage, String id) {
+    if (id.equals(stage.id())) {
+      return;
+    }
+    String before = stage.toString();
+    checkNotStarted("give " + before + " the id '" + id + "'");
+    checkStableId(id, before);
+    claim(id, before + " (as '" + id + "')");
+    owners.remove(stage.id());
+    stage.id(id);
+    owners.put(id, stage.toString());
+  }
+
+  /** Gives the output {@code current} the stable {@code id}; returns the output under its new id. */
+  public OutputOperation<?> assignId(OutputOperation<?> current, String id) {
+    if (id.equals(current.id())) {
+      return current;
+    }
+    checkNotStarted("give " + current + " the id '" + id + "'");
+    checkStableId(id, current.toString());
+    claim(id, current + " (as '" + id + "')");
+    owners.remove(current.id());
+    OutputOperation<?> renamed = current.withId(id);
+    outputs.set(outputs.indexOf(current), renamed);
+    owners.put(id, renamed.toString());
+    return renamed;
+  }
+
+  private static void checkStableId(String id, String what) {
+    if (!STABLE_ID.matcher(id).matches()) {
+      throw new IllegalArgumentException("Stage id '" + id + "' for " + what + " must match " + STABLE_ID
+          + ": it names checkpoint directories and descriptor entries");
+    }
+  }
+
+  private void checkNotStarted(String action) {
     if (started) {
-      throw new IllegalStateException("Cannot add " + what
+      throw new IllegalStateException("Cannot " + action
           + ": the StreamingContext has already been started; define all stages and outputs before start()");
     }
+  }
+
+  private void claim(String id, String what) {
     if (id == null || id.isBlank()) {
       throw new IllegalArgumentException("A stage id must not be blank");
     }
-    if (!ids.add(id)) {
-      throw new IllegalArgumentException("Duplicate stage id '" + id
-          + "': every stage needs its own id (checkpointed state and positions are keyed by it)");
+    String owner = owners.putIfAbsent(id, what);
+    if (owner != null) {
+      throw new IllegalArgumentException("Duplicate stage id '" + id + "': " + what + " and " + owner
+          + " both claim it; every stage needs its own id (checkpointed state and positions are keyed by it)");
     }
   }
 
@@ -106,11 +154,14 @@ public final class StreamGraph {
       Optional<StageDescriptor.StateDescriptor> state = stage instanceof StatefulStage<?, ?> stateful
           ? stateful.serializers().map(StateSerializers::descriptor)
           : Optional.empty();
-      described.add(new StageDescriptor(stage.id(), stage.kind(), stage.parents().stream().map(Stage::id).toList(),
-          window, state, formerIds.getOrDefault(stage.id(), List.of())));
+      List<String> former = formerIds.getOrDefault(stage.id(), List.of());
+      described.add(stage instanceof InputStage<?, ?> input ? StageDescriptor.source(input.id(), input.sourceKind(), former)
+          : new StageDescriptor(stage.id(), stage.kind(), stage.parents().stream().map(Stage::id).toList(), window,
+              state, former));
     }
     for (OutputOperation<?> output : outputs) {
-      described.add(StageDescriptor.stateless(output.id(), output.kind(), List.of(output.stage().id())));
+      described.add(new StageDescriptor(output.id(), StageDescriptor.OUTPUT, List.of(output.stage().id()),
+          Optional.empty(), Optional.empty(), formerIds.getOrDefault(output.id(), List.of())));
     }
     return new PipelineDescriptor(pipelineName, batchIntervalMillis, described, droppedStages);
   }

@@ -1,26 +1,26 @@
 package io.tidemark.engine;
 
 import io.tidemark.stream.KV;
+import io.tidemark.stream.StateUpdate;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.BiFunction;
 
 /**
- * {@code updateStateByKey}: each batch, every key with state or new values gets {@code update(values,
- * state)}; a null result removes the key. Emits the whole state every batch, as Spark does.
+ * {@code updateStateByKey}: each batch, every key with state or new values gets {@code update(key,
+ * values, state)}; a null result removes the key. Emits the whole state every batch, as Spark does.
  */
 public final class UpdateStateStage<K, V, S> extends MaterializedStage<KV<K, S>> implements StatefulStage<K, S> {
 
   private final Stage<KV<K, V>> parent;
-  private final BiFunction<List<V>, Optional<S>, S> update;
+  private final StateUpdate<K, V, S> update;
   private final KeyedState<K, S> state;
   private final StateSerializers<K, S> serializers;
 
   /** @param serializers how the state is checkpointed; null if it is not */
-  public UpdateStateStage(String id, Stage<KV<K, V>> parent, BiFunction<List<V>, Optional<S>, S> update,
+  public UpdateStateStage(String id, Stage<KV<K, V>> parent, StateUpdate<K, V, S> update,
       StateSerializers<K, S> serializers) {
     super(parent.graph(), id, "updateStateByKey", parent.slideMillis(), List.of(parent));
     this.parent = parent;
@@ -63,7 +63,7 @@ public final class UpdateStateStage<K, V, S> extends MaterializedStage<KV<K, S>>
     for (Iterator<Map.Entry<K, S>> it = states.entrySet().iterator(); it.hasNext(); ) {
       Map.Entry<K, S> entry = it.next();
       List<V> values = newValues.remove(entry.getKey());
-      S next = update.apply(values == null ? List.of() : values, Optional.of(entry.getValue()));
+      S next = update.apply(entry.getKey(), values == null ? List.of() : values, Optional.of(entry.getValue()));
       if (next == null) {
         it.remove();
       } else {
@@ -71,7 +71,7 @@ public final class UpdateStateStage<K, V, S> extends MaterializedStage<KV<K, S>>
       }
     }
     newValues.forEach((key, values) -> {
-      S first = update.apply(values, Optional.empty());
+      S first = update.apply(key, values, Optional.empty());
       if (first != null) {
         states.put(key, first);
       }

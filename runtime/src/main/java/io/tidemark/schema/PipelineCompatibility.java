@@ -105,16 +105,19 @@ public final class PipelineCompatibility {
     }
   }
 
+  /** A source's kind is compared only when both descriptors know it (see {@link StageDescriptor#sourceKind}). */
   private void compareSources(PipelineDescriptor old, PipelineDescriptor current) {
     for (StageDescriptor source : old.stages()) {
-      if (!source.from().isEmpty()) {
+      if (!source.isSource()) {
         continue;
       }
       Optional<StageDescriptor> now = current.stage(source.id());
       if (now.isEmpty()) {
         report(FindingKind.SOURCE_REMOVED, source.id(), source.id());
-      } else if (!now.get().kind().equals(source.kind())) {
-        report(FindingKind.SOURCE_KIND_CHANGED, source.id(), source.id(), source.kind(), now.get().kind());
+      } else if (source.sourceKind() != null && now.get().sourceKind() != null
+          && !now.get().sourceKind().equals(source.sourceKind())) {
+        report(FindingKind.SOURCE_KIND_CHANGED, source.id(), source.id(), source.sourceKind(),
+            now.get().sourceKind());
       }
     }
   }

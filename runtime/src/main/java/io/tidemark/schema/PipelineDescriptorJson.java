@@ -24,17 +24,19 @@ import java.util.Optional;
  *
  * <pre>{@code
  * {"format":1,"pipeline":"wordcount","batchIntervalMs":1000,"stages":[
- *   {"id":"lines","kind":"socket","from":[]},
+ *   {"id":"lines","kind":"source","sourceKind":"socket","from":[]},
  *   {"id":"pairs","kind":"mapToPair","from":["lines"]},
  *   {"id":"counts","kind":"reduceByKeyAndWindow","from":["pairs"],
  *    "window":{"lengthMs":30000,"slideMs":10000},
  *    "state":{"key":"string","value":"long","keyFingerprint":"…","valueFingerprint":"…"},
  *    "formerly":["windowed-counts"]},
- *   {"id":"out","kind":"saveAsTextFiles","from":["counts"]}],
+ *   {"id":"out","kind":"output","from":["counts"]}],
  *  "dropped":["sessions"]}
  * }</pre>
  *
  * {@code window}, {@code state}, {@code formerly} and {@code dropped} are left out when absent or empty.
+ * A source always has {@code sourceKind}: {@code null} when unknown (a descriptor the annotation
+ * processor wrote: what a {@code SourceSpec} reads is known only once it runs).
  */
 public final class PipelineDescriptorJson {
 
@@ -66,6 +68,9 @@ public final class PipelineDescriptorJson {
 
   private static ObjectNode toJson(StageDescriptor stage) {
     ObjectNode node = NODES.objectNode().put("id", stage.id()).put("kind", stage.kind());
+    if (stage.isSource()) {
+      node.put("sourceKind", stage.sourceKind()); // null: unknown when the descriptor was written
+    }
     stage.from().forEach(node.putArray("from")::add);
     stage.window().ifPresent(window -> node.putObject("window")
         .put("lengthMs", window.lengthMillis())
@@ -122,8 +127,10 @@ public final class PipelineDescriptorJson {
       state = Optional.of(new StateDescriptor(
           checkedSchema(stateNode, "key", statePath), checkedSchema(stateNode, "value", statePath)));
     }
+    JsonNode sourceKind = node.get("sourceKind");
     return new StageDescriptor(text(node, "id", path), text(node, "kind", path), strings(node, "from", path), window,
-        state, optionalStrings(node, "formerly", path));
+        state, optionalStrings(node, "formerly", path),
+        sourceKind == null || sourceKind.isNull() ? null : text(node, "sourceKind", path));
   }
 
   /** A state schema; its fingerprint, when given, must be the schema's (a hand edit may have broken it). */

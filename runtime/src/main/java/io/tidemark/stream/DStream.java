@@ -35,9 +35,20 @@ public class DStream<T> {
     this.stage = stage;
   }
 
-  /** The stage id: given for stateful stages, generated ({@code map-3}) for the others. */
+  /** The stage id: given for stateful stages, generated ({@code map-3}) for the others, or set by {@link #uid}. */
   public String id() {
     return stage.id();
+  }
+
+  /**
+   * Gives this stream's stage the stable {@code id} (matching {@code [A-Za-z][A-Za-z0-9_.-]*}, unique in
+   * the context) and returns this stream. A source's checkpointed position is keyed by it, so a source
+   * (and any stage whose checkpointed data must survive an upgrade) should have one; generated ids depend
+   * on the order stages are defined in. Only before {@code start()}.
+   */
+  public DStream<T> uid(String id) {
+    context.graph().assignId(stage, id);
+    return this;
   }
 
   public StreamingContext context() {
@@ -115,32 +126,34 @@ public class DStream<T> {
   }
 
   /** Calls {@code sink} with each batch as a list, on the job runner thread, in batch order. */
-  public void foreachBatch(BatchSink<T> sink) {
-    output("foreachBatch", PartitionedBatchSink.of(sink));
+  public Output foreachBatch(BatchSink<T> sink) {
+    return output("foreachBatch", PartitionedBatchSink.of(sink));
   }
 
   /** Prints the first ten elements of each batch to standard output. */
-  public void print() {
-    print(10);
+  public Output print() {
+    return print(10);
   }
 
   /** Prints the first {@code count} elements of each batch to standard output, in Spark's format. */
-  public void print(int count) {
-    output("print", PartitionedBatchSink.of(new PrintSink<>(count, System.out)));
+  public Output print(int count) {
+    return output("print", PartitionedBatchSink.of(new PrintSink<>(count, System.out)));
   }
 
   /** Writes each batch to the directory {@code prefix-<timeMs>}, one {@code part-NNNNN} file per partition. */
-  public void saveAsTextFiles(String prefix) {
-    saveAsTextFiles(prefix, "");
+  public Output saveAsTextFiles(String prefix) {
+    return saveAsTextFiles(prefix, "");
   }
 
   /** Writes each batch to {@code prefix-<timeMs>.suffix}; a rerun of a batch replaces its directory. */
-  public void saveAsTextFiles(String prefix, String suffix) {
-    output("saveAsTextFiles", new TextFilesSink<>(prefix, suffix));
+  public Output saveAsTextFiles(String prefix, String suffix) {
+    return output("saveAsTextFiles", new TextFilesSink<>(prefix, suffix));
   }
 
-  private void output(String kind, PartitionedBatchSink<T> sink) {
-    context.graph().addOutput(new OutputOperation<>(context.graph().generatedId(kind), kind, stage, sink));
+  private Output output(String kind, PartitionedBatchSink<T> sink) {
+    OutputOperation<T> output = new OutputOperation<>(context.graph().generatedId(kind), kind, stage, sink);
+    context.graph().addOutput(output);
+    return new Output(context.graph(), output);
   }
 
   @Override

@@ -13,6 +13,12 @@ public final class MapWithStateDStream<K, V, S, R> extends DStream<R> {
     this.stateStage = stateStage;
   }
 
+  @Override
+  public MapWithStateDStream<K, V, S, R> uid(String id) {
+    super.uid(id);
+    return this;
+  }
+
   /** Every batch, every key with its state after the batch. */
   public PairDStream<K, S> stateSnapshots() {
     return derivePairs(new StateSnapshotStage<>(stateStage));

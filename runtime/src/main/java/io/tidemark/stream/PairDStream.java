@@ -31,6 +31,12 @@ public final class PairDStream<K, V> extends DStream<KV<K, V>> {
   }
 
   @Override
+  public PairDStream<K, V> uid(String id) {
+    super.uid(id);
+    return this;
+  }
+
+  @Override
   public PairDStream<K, V> filter(Predicate<? super KV<K, V>> predicate) {
     return pairs(super.filter(predicate));
   }
@@ -126,6 +132,11 @@ public final class PairDStream<K, V> extends DStream<KV<K, V>> {
    * @param id the stable id the state is checkpointed under
    */
   public <S> PairDStream<K, S> updateStateByKey(String id, BiFunction<List<V>, Optional<S>, S> update) {
+    return updateStateByKey(id, withoutKey(update));
+  }
+
+  /** As {@link #updateStateByKey(String, BiFunction)}, the function told each key. */
+  public <S> PairDStream<K, S> updateStateByKey(String id, StateUpdate<K, V, S> update) {
     return derivePairs(new UpdateStateStage<>(id, stage, update, null));
   }
 
@@ -135,7 +146,17 @@ public final class PairDStream<K, V> extends DStream<KV<K, V>> {
    */
   public <S> PairDStream<K, S> updateStateByKey(String id, Serializer<K> keys, Serializer<S> states,
       BiFunction<List<V>, Optional<S>, S> update) {
+    return updateStateByKey(id, keys, states, withoutKey(update));
+  }
+
+  /** As {@link #updateStateByKey(String, Serializer, Serializer, BiFunction)}, the function told each key. */
+  public <S> PairDStream<K, S> updateStateByKey(String id, Serializer<K> keys, Serializer<S> states,
+      StateUpdate<K, V, S> update) {
     return derivePairs(new UpdateStateStage<>(id, stage, update, new StateSerializers<>(keys, states)));
+  }
+
+  private static <K, V, S> StateUpdate<K, V, S> withoutKey(BiFunction<List<V>, Optional<S>, S> update) {
+    return (key, values, state) -> update.apply(values, state);
   }
 
   /**

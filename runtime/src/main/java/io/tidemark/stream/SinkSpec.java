@@ -7,6 +7,6 @@ package io.tidemark.stream;
 @FunctionalInterface
 public interface SinkSpec<T> {
 
-  /** Registers this output on {@code stream}. */
-  void attach(DStream<T> stream);
+  /** Registers this output on {@code stream}, returning it (to give it an id). */
+  Output attach(DStream<T> stream);
 }

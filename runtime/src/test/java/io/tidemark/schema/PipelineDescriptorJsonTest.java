@@ -12,26 +12,26 @@ import org.junit.jupiter.api.Test;
 class PipelineDescriptorJsonTest {
 
   static final PipelineDescriptor WORD_COUNT = new PipelineDescriptor("wordcount", 1000, List.of(
-      StageDescriptor.stateless("lines", "socket", List.of()),
+      StageDescriptor.source("lines", "socket", List.of()),
       StageDescriptor.stateless("pairs", "mapToPair", List.of("lines")),
       new StageDescriptor("counts", "reduceByKeyAndWindow", List.of("pairs"),
           Optional.of(new WindowDescriptor(30_000, 10_000)),
           Optional.of(new StateDescriptor(PrimitiveSchema.STRING, PrimitiveSchema.LONG)), List.of("windowed")),
-      StageDescriptor.stateless("out", "saveAsTextFiles", List.of("counts"))),
+      StageDescriptor.stateless("out", StageDescriptor.OUTPUT, List.of("counts"))),
       List.of("sessions"));
 
   @Test
   void hasTheDocumentedForm() {
     assertThat(PipelineDescriptorJson.toJson(WORD_COUNT).toString()).isEqualTo(
         "{\"format\":1,\"pipeline\":\"wordcount\",\"batchIntervalMs\":1000,\"stages\":["
-            + "{\"id\":\"lines\",\"kind\":\"socket\",\"from\":[]},"
+            + "{\"id\":\"lines\",\"kind\":\"source\",\"sourceKind\":\"socket\",\"from\":[]},"
             + "{\"id\":\"pairs\",\"kind\":\"mapToPair\",\"from\":[\"lines\"]},"
             + "{\"id\":\"counts\",\"kind\":\"reduceByKeyAndWindow\",\"from\":[\"pairs\"],"
             + "\"window\":{\"lengthMs\":30000,\"slideMs\":10000},"
             + "\"state\":{\"key\":\"string\",\"value\":\"long\",\"keyFingerprint\":\""
             + Fingerprint.hex(Fingerprint.of(PrimitiveSchema.STRING)) + "\",\"valueFingerprint\":\""
             + Fingerprint.hex(Fingerprint.of(PrimitiveSchema.LONG)) + "\"},\"formerly\":[\"windowed\"]},"
-            + "{\"id\":\"out\",\"kind\":\"saveAsTextFiles\",\"from\":[\"counts\"]}],"
+            + "{\"id\":\"out\",\"kind\":\"output\",\"from\":[\"counts\"]}],"
             + "\"dropped\":[\"sessions\"]}");
   }
 
@@ -40,6 +40,15 @@ class PipelineDescriptorJsonTest {
     String text = PipelineDescriptorJson.toJsonString(WORD_COUNT);
     assertThat(text).contains("\n");
     assertThat(PipelineDescriptorJson.fromJson(text)).isEqualTo(WORD_COUNT);
+  }
+
+  @Test
+  void writesAnUnknownSourceKindAsNull() {
+    PipelineDescriptor compiled = new PipelineDescriptor("p", 1000,
+        List.of(StageDescriptor.source("lines", null, List.of())), List.of());
+    String json = PipelineDescriptorJson.toJson(compiled).toString();
+    assertThat(json).contains("{\"id\":\"lines\",\"kind\":\"source\",\"sourceKind\":null,\"from\":[]}");
+    assertThat(PipelineDescriptorJson.fromJson(json)).isEqualTo(compiled);
   }
 
   @Test

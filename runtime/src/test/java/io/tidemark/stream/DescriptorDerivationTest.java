@@ -29,11 +29,11 @@ class DescriptorDerivationTest {
     assertThat(descriptor.name()).isEqualTo("words");
     assertThat(descriptor.batchIntervalMillis()).isEqualTo(1000);
     assertThat(descriptor.stages()).containsExactly(
-        StageDescriptor.stateless("queue-0", "queue", List.of()),
+        StageDescriptor.source("queue-0", "queue", List.of()),
         StageDescriptor.stateless("mapToPair-1", "mapToPair", List.of("queue-0")),
         new StageDescriptor("window-2", "window", List.of("mapToPair-1"),
             Optional.of(new WindowDescriptor(3000, 1000)), Optional.empty(), List.of()),
-        StageDescriptor.stateless("print-3", "print", List.of("window-2")));
+        StageDescriptor.stateless("print-3", StageDescriptor.OUTPUT, List.of("window-2")));
     assertThat(descriptor.statefulStages()).isEmpty();
   }
 
@@ -57,5 +57,20 @@ class DescriptorDerivationTest {
         new StageDescriptor("totals", "updateStateByKey", List.of("mapToPair-1"), Optional.empty(),
             Optional.of(new StateDescriptor(PrimitiveSchema.STRING, PrimitiveSchema.INT)), List.of()));
     assertThat(descriptor.droppedStages()).containsExactly("sessions");
+  }
+
+  @Test
+  void describesStagesAndOutputsUnderTheIdsUidGaveThem() {
+    StreamingContext context = StreamingContext.builder(Duration.ofSeconds(1)).parallelism(1).build();
+    DStream<String> lines = context.queueStream(new ArrayDeque<List<String>>(), true).uid("lines");
+    PairDStream<String, Long> pairs = lines.mapToPair(w -> KV.of(w, 1L)).uid("pairs");
+    Output out = pairs.print().uid("out");
+
+    assertThat(lines.id()).isEqualTo("lines");
+    assertThat(out.id()).isEqualTo("out");
+    assertThat(context.descriptor().stages()).containsExactly(
+        StageDescriptor.source("lines", "queue", List.of()),
+        StageDescriptor.stateless("pairs", "mapToPair", List.of("lines")),
+        StageDescriptor.stateless("out", StageDescriptor.OUTPUT, List.of("pairs")));
   }
 }

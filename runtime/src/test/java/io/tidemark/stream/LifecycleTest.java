@@ -81,9 +81,38 @@ class LifecycleTest {
     pairs.updateStateByKey("totals", (List<Integer> v, Optional<Integer> s) -> 0);
     assertThatThrownBy(() -> pairs.updateStateByKey("totals", (List<Integer> v, Optional<Integer> s) -> 1))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("Duplicate stage id 'totals': every stage needs its own id (checkpointed state and positions"
-            + " are keyed by it)");
+        .hasMessage("Duplicate stage id 'totals': updateStateByKey stage 'totals' and updateStateByKey stage 'totals'"
+            + " both claim it; every stage needs its own id (checkpointed state and positions are keyed by it)");
     assertThat(pairs.id()).isEqualTo("mapToPair-1");
+  }
+
+  @Test
+  void uidNamesBothStagesClaimingAnId() {
+    StreamingContext context = manualContext();
+    DStream<String> lines = context.queueStream(new ConcurrentLinkedQueue<List<String>>(), true).uid("lines");
+    DStream<Integer> lengths = lines.map(String::length);
+    assertThatThrownBy(() -> lengths.uid("lines")).isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("Duplicate stage id 'lines': map stage 'map-1' (as 'lines') and queue stage 'lines' both claim"
+            + " it; every stage needs its own id (checkpointed state and positions are keyed by it)");
+    assertThatThrownBy(() -> lengths.print().uid("lines")).isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("Duplicate stage id 'lines': print output 'print-2' (as 'lines') and queue stage 'lines' both"
+            + " claim it; every stage needs its own id (checkpointed state and positions are keyed by it)");
+    assertThat(lengths.uid("lengths").uid("lengths").id()).isEqualTo("lengths");
+  }
+
+  @Test
+  void uidMustBeAStableIdAndComeBeforeStart() {
+    StreamingContext context = manualContext();
+    DStream<String> lines = context.queueStream(new ConcurrentLinkedQueue<List<String>>(), true);
+    assertThatThrownBy(() -> lines.uid("2 lines")).isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("Stage id '2 lines' for queue stage 'queue-0' must match [A-Za-z][A-Za-z0-9_.-]*: it names"
+            + " checkpoint directories and descriptor entries");
+    lines.print();
+    context.start();
+    assertThatThrownBy(() -> lines.uid("lines")).isInstanceOf(IllegalStateException.class)
+        .hasMessage("Cannot give queue stage 'queue-0' the id 'lines': the StreamingContext has already been"
+            + " started; define all stages and outputs before start()");
+    context.stop(false);
   }
 
   @Test

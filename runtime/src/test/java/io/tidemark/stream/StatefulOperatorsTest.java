@@ -34,6 +34,23 @@ class StatefulOperatorsTest {
   }
 
   @Test
+  void updateStateByKeyCanBeToldTheKey() throws Exception {
+    try (StreamingTestHarness h = new StreamingTestHarness(SECOND, 2)) {
+      // a key's state lists what it was seen with; key "x" is never kept
+      BatchRecorder<KV<String, String>> out = h.collect(
+          h.queueOf(List.of("a1", "x1", "a2"), List.of("b3"), List.of())
+              .mapToPair(s -> KV.of(s.substring(0, 1), s.substring(1)))
+              .updateStateByKey("seen", (String key, List<String> values, Optional<String> state) ->
+                  key.equals("x") ? null : state.orElse(key + ":") + String.join("", values.stream().sorted().toList())));
+      h.runBatches(3);
+      assertThat(sorted(out.batches())).containsExactly(
+          List.of(KV.of("a", "a:12")),
+          List.of(KV.of("a", "a:12"), KV.of("b", "b:3")),
+          List.of(KV.of("a", "a:12"), KV.of("b", "b:3")));
+    }
+  }
+
+  @Test
   void mapWithStateTimesOutIdleKeysAndSnapshotsState() throws Exception {
     try (StreamingTestHarness h = new StreamingTestHarness(SECOND, 2)) {
       StateSpec<String, Integer, Integer, String> spec = StateSpec.<String, Integer, Integer, String>function(

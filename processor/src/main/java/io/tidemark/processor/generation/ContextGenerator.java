@@ -14,6 +14,7 @@ import io.tidemark.processor.model.JavaTypes;
 import io.tidemark.processor.model.PipelineModel;
 import io.tidemark.processor.model.StageModel;
 import io.tidemark.processor.model.StreamType;
+import io.tidemark.processor.model.WindowSpec;
 import io.tidemark.stream.PipelineConfig;
 import io.tidemark.stream.PipelineFactory;
 import io.tidemark.stream.StateSpec;
@@ -195,30 +196,46 @@ final class ContextGenerator {
       String id = stage.id();
       CodeBlock method = CodeBlock.of("$L::$L", receiver, stage.methodName());
       return switch (stage.kind()) {
-        case SOURCE -> CodeBlock.of("$L.attach(context)", call());
-        case MAP -> CodeBlock.of("$L.<$T>map($L)", in, element(), method);
-        case FLAT_MAP -> CodeBlock.of("$L.<$T>flatMap($L)", in, element(), method);
-        case OPTIONAL_MAP -> CodeBlock.of("$L.<$T>flatMap(element -> $L.$L(element).map($T::of).orElseGet($T::of))",
-            in, element(), receiver, stage.methodName(), List.class, List.class);
-        case FILTER -> CodeBlock.of("$L.filter($L)", in, method);
-        case MAP_TO_PAIR -> CodeBlock.of("$L.<$T, $T>mapToPair($L)", in, TypeName.get(output.key()),
-            TypeName.get(output.value()), method);
-        case STREAM_TRANSFORM -> CodeBlock.of("$L.$L($L)", receiver, stage.methodName(), String.join(", ", inputs));
-        case INVERSE_WINDOW -> CodeBlock.of("$L.reduceByKeyAndWindow($S, $L, $L, $L, $L::$L, $L, $L, pair -> true)",
+        case SOURCE -> CodeBlock.of("$L.attach(context).uid($S)", call(), id);
+        case MAP -> CodeBlock.of("$L.<$T>map($L).uid($S)", in, element(), method, id);
+        case FLAT_MAP -> CodeBlock.of("$L.<$T>flatMap($L).uid($S)", in, element(), method, id);
+        case OPTIONAL_MAP -> CodeBlock.of("$L.<$T>flatMap(element -> $L.$L(element).map($T::of).orElseGet($T::of))"
+            + ".uid($S)", in, element(), receiver, stage.methodName(), List.class, List.class, id);
+        case FILTER -> CodeBlock.of("$L.filter($L).uid($S)", in, method, id);
+        case MAP_TO_PAIR -> CodeBlock.of("$L.<$T, $T>mapToPair($L).uid($S)", in, TypeName.get(output.key()),
+            TypeName.get(output.value()), method, id);
+        case STREAM_TRANSFORM -> CodeBlock.of("$L.$L($L).uid($S)", receiver, stage.methodName(),
+            String.join(", ", inputs), id);
+        // stateful stages take their id as an argument
+        case INVERSE_WINDOW -> CodeBlock.of("$L.reduceByKeyAndWindow($S, $L, $L, $L, $L::$L, $L, $L, $L)",
             in, id, keySerializer(), valueSerializer(), method, receiver, stage.window().inverse().getSimpleName(),
-            duration(stage.window().length()), duration(stage.window().slide()));
-        case RECOMPUTED_WINDOW -> CodeBlock.of("$L.reduceByKeyAndWindow($L, $L, $L)", in, method,
-            duration(stage.window().length()), duration(stage.window().slide()));
+            duration(stage.window().length()), duration(stage.window().slide()), keep());
+        // reduceByKeyAndWindow without inverse, its two stages named as the descriptor names them
+        case RECOMPUTED_WINDOW -> CodeBlock.of("$L.window($L, $L).uid($S).reduceByKey($L).uid($S)", in,
+            duration(stage.window().length()), duration(stage.window().slide()), DescriptorGenerator.windowOf(id),
+            method, id);
+        // the method's null previous is the runtime's empty state; with the key when the method takes it
         case UPDATE_STATE -> CodeBlock.of("$L.<$T>updateStateByKey($S, $L, $L, "
-            + "(values, previous) -> $L.$L(values, previous.orElse(null)))", in, TypeName.get(state.valueType()), id,
-            keySerializer(), valueSerializer(), receiver, stage.methodName());
+            + "($Lvalues, previous) -> $L.$L($Lvalues, previous.orElse(null)))", in, TypeName.get(state.valueType()),
+            id, keySerializer(), valueSerializer(), stage.takesKey() ? "key, " : "", receiver, stage.methodName(),
+            stage.takesKey() ? "key, " : "");
         case MAP_WITH_STATE -> CodeBlock.of("$L.mapWithState($S, $L, $L, $T.<$T, $T, $T, $T>function($L)$L)",
             in, id, keySerializer(), valueSerializer(), StateSpec.class, TypeName.get(state.keyType()), inputValue(),
             TypeName.get(state.valueType()), element(), method, stage.timeout() == null ? CodeBlock.of("")
                 : CodeBlock.of(".timeout($L)", duration(stage.timeout())));
-        case BATCH_SINK -> CodeBlock.of("$L.foreachBatch($L)", in, method);
-        case SPEC_SINK -> CodeBlock.of("$L.attach($L)", call(), in);
+        case BATCH_SINK -> CodeBlock.of("$L.foreachBatch($L).uid($S)", in, method, id);
+        case SPEC_SINK -> CodeBlock.of("$L.attach($L).uid($S)", call(), in, id);
       };
+    }
+
+    /** The keys an incremental window keeps: what its keep method says, else all. */
+    private CodeBlock keep() {
+      WindowSpec window = stage.window();
+      if (window.keep() == null) {
+        return CodeBlock.of("pair -> true");
+      }
+      return window.keepTakesPair() ? CodeBlock.of("$L::$L", receiver, window.keep().getSimpleName())
+          : CodeBlock.of("pair -> $L.$L(pair.value())", receiver, window.keep().getSimpleName());
     }
 
     /** A call of the stage method with the configuration, if it takes it. */

@@ -14,8 +14,12 @@ import java.util.Optional;
 
 /**
  * The pipeline descriptor of a checked pipeline, as the runtime derives it from the graph the generated
- * context builds: the same stages in the same order (stages, then outputs), kinds, windows and state
- * schemas. The descriptor test compares the two.
+ * context builds (every stage under its annotation's id): the same stages in the same order (stages,
+ * then outputs), kinds, windows and state schemas. The descriptor test compares the two. Two things only
+ * the runtime knows: what a source reads (written as unknown, {@code sourceKind} null), and what a
+ * stream-level {@code @Transform} builds inside its method (described as one {@code transform} stage);
+ * neither matters to compatibility, which compares source kinds only when both sides know them and
+ * kinds only of stateful stages.
  */
 final class DescriptorGenerator {
 
@@ -28,19 +32,26 @@ final class DescriptorGenerator {
     for (StageModel stage : checked.stages()) {
       switch (stage.kind()) {
         case RECOMPUTED_WINDOW -> {
-          String window = stage.id() + ".window";
+          String window = windowOf(stage.id());
           stages.add(new StageDescriptor(window, "window", stage.from(), Optional.of(window(stage)), Optional.empty(),
               List.of()));
           stages.add(new StageDescriptor(stage.id(), "reduceByKey", List.of(window), Optional.empty(),
               Optional.empty(), stage.formerly()));
         }
-        case BATCH_SINK, SPEC_SINK -> outputs.add(stage(stage, checked));
+        case SOURCE -> stages.add(StageDescriptor.source(stage.id(), null, stage.formerly()));
+        case BATCH_SINK, SPEC_SINK -> outputs.add(new StageDescriptor(stage.id(), StageDescriptor.OUTPUT, stage.from(),
+            Optional.empty(), Optional.empty(), stage.formerly()));
         default -> stages.add(stage(stage, checked));
       }
     }
     stages.addAll(outputs);
     return new PipelineDescriptor(pipeline.name(), pipeline.batchInterval().toMillis(), stages,
         pipeline.droppedStages());
+  }
+
+  /** The id of the window stage of a recomputed window: {@code reduceByKeyAndWindow} is two stages. */
+  static String windowOf(String stageId) {
+    return stageId + ".window";
   }
 
   private static StageDescriptor stage(StageModel stage, CheckedPipeline checked) {
@@ -57,17 +68,16 @@ final class DescriptorGenerator {
 
   private static String kind(StageModel stage) {
     return switch (stage.kind()) {
-      case SOURCE -> "source";
       case MAP -> "map";
       case FLAT_MAP, OPTIONAL_MAP -> "flatMap";
       case FILTER -> "filter";
       case MAP_TO_PAIR -> "mapToPair";
       case STREAM_TRANSFORM -> "transform";
-      case INVERSE_WINDOW, RECOMPUTED_WINDOW -> "reduceByKeyAndWindow";
+      case INVERSE_WINDOW -> "reduceByKeyAndWindow";
       case UPDATE_STATE -> "updateStateByKey";
       case MAP_WITH_STATE -> "mapWithState";
-      case BATCH_SINK -> "foreachBatch";
-      case SPEC_SINK -> "output";
+      case SOURCE, RECOMPUTED_WINDOW, BATCH_SINK, SPEC_SINK ->
+          throw new IllegalArgumentException(stage.kind() + " is described apart");
     };
   }
 }

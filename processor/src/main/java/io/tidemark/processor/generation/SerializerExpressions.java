@@ -16,7 +16,10 @@ final class SerializerExpressions {
       return CodeBlock.of("$T.$L()", Serializers.class, factory(scalar.kind()));
     }
     if (type instanceof CheckpointType.EnumType enumType) {
-      return CodeBlock.of("$T.enums($T.class)", Serializers.class, ClassName.get(enumType.element()));
+      ClassName enumClass = ClassName.get(enumType.element());
+      return enumType.defaultSymbol() == null ? CodeBlock.of("$T.enums($T.class)", Serializers.class, enumClass)
+          : CodeBlock.of("$T.enums($T.class, $T.$L)", Serializers.class, enumClass, enumClass,
+              enumType.defaultSymbol());
     }
     if (type instanceof CheckpointType.ListType list) {
       return CodeBlock.of("$T.list($L)", Serializers.class, of(list.element()));

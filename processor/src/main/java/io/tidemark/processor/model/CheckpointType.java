@@ -29,10 +29,11 @@ public sealed interface CheckpointType {
     }
   }
 
-  record EnumType(TypeElement element, List<String> symbols) implements CheckpointType {
+  /** @param defaultSymbol the constant annotated {@code @DefaultSymbol}, or null */
+  record EnumType(TypeElement element, List<String> symbols, String defaultSymbol) implements CheckpointType {
     @Override
     public Schema schema() {
-      return new EnumSchema(element.getSimpleName().toString(), symbols, null);
+      return new EnumSchema(element.getSimpleName().toString(), symbols, defaultSymbol);
     }
   }
 

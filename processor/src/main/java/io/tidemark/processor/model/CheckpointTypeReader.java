@@ -37,6 +37,8 @@ public final class CheckpointTypeReader {
       "java.lang.Long", PrimitiveSchema.LONG, "java.lang.Float", PrimitiveSchema.FLOAT,
       "java.lang.Double", PrimitiveSchema.DOUBLE, "java.lang.String", PrimitiveSchema.STRING);
 
+  private static final String DEFAULT_SYMBOL = "io.tidemark.annotation.DefaultSymbol";
+
   private final JavaTypes types;
   private final Diagnostics diagnostics;
   private final DefaultParser defaults;
@@ -107,8 +109,7 @@ public final class CheckpointTypeReader {
         default: break;
       }
       if (element.getKind() == ElementKind.ENUM) {
-        return new CheckpointType.EnumType(element, element.getEnclosedElements().stream()
-            .filter(e -> e.getKind() == ElementKind.ENUM_CONSTANT).map(e -> e.getSimpleName().toString()).toList());
+        return enumType(element);
       }
       boolean composite = element.getKind() == ElementKind.RECORD || element.getKind() == ElementKind.CLASS;
       if (!composite || name.startsWith("java.") || !element.getTypeParameters().isEmpty()
@@ -135,6 +136,30 @@ public final class CheckpointTypeReader {
       } finally {
         enclosing.pop();
       }
+    }
+
+    /** Null if more than one constant claims to be the default symbol (reported on the second). */
+    private CheckpointType enumType(TypeElement element) {
+      List<String> symbols = new ArrayList<>();
+      String defaultSymbol = null;
+      boolean complete = true;
+      for (Element constant : element.getEnclosedElements()) {
+        if (constant.getKind() != ElementKind.ENUM_CONSTANT) {
+          continue;
+        }
+        String symbol = constant.getSimpleName().toString();
+        symbols.add(symbol);
+        if (AnnotationReader.of(constant, DEFAULT_SYMBOL) == null) {
+          continue;
+        }
+        if (defaultSymbol == null) {
+          defaultSymbol = symbol;
+        } else {
+          diagnostics.report(Message.DEFAULT_SYMBOL_DUPLICATE, constant, element.getSimpleName(), defaultSymbol, symbol);
+          complete = false;
+        }
+      }
+      return complete ? new CheckpointType.EnumType(element, symbols, defaultSymbol) : null;
     }
 
     private CheckpointType list(List<? extends TypeMirror> arguments, boolean set) {

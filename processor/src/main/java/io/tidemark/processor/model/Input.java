@@ -1,6 +1,7 @@
 package io.tidemark.processor.model;
 
 import javax.lang.model.element.Element;
+import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.type.TypeMirror;
 
 /**
@@ -8,9 +9,14 @@ import javax.lang.model.type.TypeMirror;
  * input stage's output, in that form, is assignable to {@code type}.
  *
  * @param from the position of the input in the stage's {@code from}
- * @param where the parameter, where a mismatch is reported
+ * @param where the parameter, where a mismatch is reported (a sink spec's method, which has none)
  */
 public record Input(int from, Form form, TypeMirror type, Element where) {
+
+  /** The method taking the input: the stage's own, or one it names (a window's keep). */
+  public ExecutableElement method() {
+    return where instanceof ExecutableElement method ? method : (ExecutableElement) where.getEnclosingElement();
+  }
 
   /** How an input's elements reach the method. */
   public enum Form {

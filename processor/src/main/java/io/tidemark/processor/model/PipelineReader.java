@@ -46,10 +46,7 @@ public final class PipelineReader {
     for (ExecutableElement method : ElementFilter.methodsIn(type.getEnclosedElements())) {
       AnnotationReader stage = stageAnnotation(method);
       if (stage != null) {
-        if (method.getModifiers().contains(Modifier.PRIVATE)) {
-          diagnostics.report(Message.STAGE_METHOD_PRIVATE, method, method.getSimpleName(), type.getSimpleName());
-        }
-        stages.add(readStage(type, method, stage));
+        stages.add(readStage(type, accessible(type, method), stage));
       }
     }
     return new PipelineModel(type, pipeline.string("name"), pipeline.at("name"), batchInterval, checkpointInterval,
@@ -179,10 +176,25 @@ public final class PipelineReader {
     }
     String inverseName = stage.annotation.string("inverse");
     ExecutableElement inverse = inverseName.isEmpty() ? null : inverse(type, method, inverseName, stage.annotation);
+    String keepName = stage.annotation.string("keep");
+    ExecutableElement keep = null;
+    if (!keepName.isEmpty() && inverseName.isEmpty()) {
+      diagnostics.report(Message.KEEP_NEEDS_INVERSE, stage.annotation.at("keep"), method.getSimpleName());
+    } else if (!keepName.isEmpty()) {
+      keep = keep(type, keepName, stage.annotation);
+    }
     stage.kind = inverseName.isEmpty() ? StageKind.RECOMPUTED_WINDOW : StageKind.INVERSE_WINDOW;
-    stage.window = new WindowSpec(length, stage.annotation.at("length"), slide, stage.annotation.at("slide"), inverse);
-    stage.inputs.add(new Input(0, Input.Form.VALUE, method.getParameters().get(0).asType(),
-        method.getParameters().get(0)));
+    VariableElement value = method.getParameters().get(0);
+    stage.inputs.add(new Input(0, Input.Form.VALUE, value.asType(), value));
+    boolean keepTakesPair = false;
+    if (keep != null) {
+      VariableElement kept = keep.getParameters().get(0);
+      keepTakesPair = types.is(kept.asType(), JavaTypes.KV);
+      // the validator checks what the keep method takes against the window's input, as for the reduce
+      stage.inputs.add(new Input(0, keepTakesPair ? Input.Form.ELEMENT : Input.Form.VALUE, kept.asType(), kept));
+    }
+    stage.window = new WindowSpec(length, stage.annotation.at("length"), slide, stage.annotation.at("slide"), inverse,
+        keep, keepTakesPair);
   }
 
   /** {@code V f(V, V)}, boxed or not. */
@@ -195,8 +207,7 @@ public final class PipelineReader {
 
   private ExecutableElement inverse(TypeElement type, ExecutableElement reduce, String name,
       AnnotationReader annotation) {
-    List<ExecutableElement> candidates = ElementFilter.methodsIn(type.getEnclosedElements()).stream()
-        .filter(m -> m.getSimpleName().contentEquals(name)).toList();
+    List<ExecutableElement> candidates = methodsNamed(type, name);
     if (candidates.isEmpty()) {
       diagnostics.report(Message.INVERSE_MISSING, annotation.at("inverse"), name, type.getSimpleName());
       return null;
@@ -204,15 +215,41 @@ public final class PipelineReader {
     TypeMirror value = reduce.getReturnType();
     for (ExecutableElement candidate : candidates) {
       if (isReduce(candidate) && types.isSameType(candidate.getReturnType(), value)) {
-        if (candidate.getModifiers().contains(Modifier.PRIVATE)) {
-          diagnostics.report(Message.STAGE_METHOD_PRIVATE, candidate, name, type.getSimpleName());
-        }
-        return candidate;
+        return accessible(type, candidate);
       }
     }
     diagnostics.report(Message.INVERSE_SHAPE, candidates.get(0), name,
         value + " " + name + "(" + value + ", " + value + ")");
     return null;
+  }
+
+  /** The window's {@code boolean keep(KV<K, V>)} or {@code boolean keep(V)}; what it takes is checked later. */
+  private ExecutableElement keep(TypeElement type, String name, AnnotationReader annotation) {
+    List<ExecutableElement> candidates = methodsNamed(type, name);
+    if (candidates.isEmpty()) {
+      diagnostics.report(Message.KEEP_MISSING, annotation.at("keep"), name, name, type.getSimpleName());
+      return null;
+    }
+    for (ExecutableElement candidate : candidates) {
+      if (candidate.getReturnType().getKind() == TypeKind.BOOLEAN && candidate.getParameters().size() == 1) {
+        return accessible(type, candidate);
+      }
+    }
+    diagnostics.report(Message.KEEP_SHAPE, candidates.get(0), name, name, name);
+    return null;
+  }
+
+  private static List<ExecutableElement> methodsNamed(TypeElement type, String name) {
+    return ElementFilter.methodsIn(type.getEnclosedElements()).stream()
+        .filter(m -> m.getSimpleName().contentEquals(name)).toList();
+  }
+
+  /** {@code method}, reported if private: the generated context calls it. */
+  private ExecutableElement accessible(TypeElement type, ExecutableElement method) {
+    if (method.getModifiers().contains(Modifier.PRIVATE)) {
+      diagnostics.report(Message.STAGE_METHOD_PRIVATE, method, method.getSimpleName(), type.getSimpleName());
+    }
+    return method;
   }
 
   private void readState(StageBuilder stage) {
@@ -221,15 +258,20 @@ public final class PipelineReader {
     String timeoutText = stage.annotation.string("timeout");
     Duration timeout = timeoutText.isEmpty() ? null : duration(stage.annotation, "timeout");
     TypeMirror result = method.getReturnType();
-    if (parameters.size() == 2 && types.is(parameters.get(0).asType(), "java.util.List")
-        && result.getKind() != TypeKind.VOID && types.isSameType(parameters.get(1).asType(), result)) {
+    // S update(List<V> values, S previous) or S update(K key, List<V> values, S previous)
+    int valuesAt = parameters.size() - 2;
+    if ((valuesAt == 0 || valuesAt == 1) && types.is(parameters.get(valuesAt).asType(), "java.util.List")
+        && result.getKind() != TypeKind.VOID && types.isSameType(parameters.get(valuesAt + 1).asType(), result)) {
       if (!timeoutText.isEmpty()) {
         diagnostics.report(Message.STATE_TIMEOUT_NEEDS_MAPPING_SHAPE, stage.annotation.at("timeout"),
             method.getSimpleName());
       }
       stage.kind = StageKind.UPDATE_STATE;
       stage.stateType = types.boxed(result);
-      stage.inputs.add(new Input(0, Input.Form.VALUES, parameters.get(0).asType(), parameters.get(0)));
+      if (valuesAt == 1) {
+        stage.inputs.add(new Input(0, Input.Form.KEY, parameters.get(0).asType(), parameters.get(0)));
+      }
+      stage.inputs.add(new Input(0, Input.Form.VALUES, parameters.get(valuesAt).asType(), parameters.get(valuesAt)));
       return;
     }
     TypeMirror state = parameters.size() == 3 ? types.typeArgument(parameters.get(2).asType(), JavaTypes.STATE, 0)

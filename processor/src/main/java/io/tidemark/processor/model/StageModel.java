@@ -23,6 +23,11 @@ public record StageModel(String annotation, String id, Location idAt, StageKind 
     return method.getSimpleName().toString();
   }
 
+  /** Whether the method takes the key (an update state's optional first parameter). */
+  public boolean takesKey() {
+    return inputs.stream().anyMatch(input -> input.form() == Input.Form.KEY);
+  }
+
   public boolean isStatic() {
     return method.getModifiers().contains(javax.lang.model.element.Modifier.STATIC);
   }

@@ -173,7 +173,7 @@ public final class GraphValidator {
     };
     if (!types.isAssignable(passed, input.type())) {
       diagnostics.report(Message.TYPE_MISMATCH, input.where(), fromId, JavaTypes.describe(passed),
-          stage.methodName(), JavaTypes.describe(input.type()));
+          input.method().getSimpleName(), JavaTypes.describe(input.type()));
       return false;
     }
     return true;

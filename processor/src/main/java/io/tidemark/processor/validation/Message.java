@@ -56,8 +56,8 @@ public enum Message {
   // (method)
   WINDOW_SHAPE("@Window method %s() must have the shape V f(V, V)"),
   // (method)
-  STATE_SHAPE("@State method %s() must have the shape S f(List<V> values, S previous) "
-      + "or R f(K key, Optional<V> value, State<S> state)"),
+  STATE_SHAPE("@State method %s() must have the shape S f(List<V> values, S previous), "
+      + "S f(K key, List<V> values, S previous) or R f(K key, Optional<V> value, State<S> state)"),
   // (method)
   STATE_TIMEOUT_NEEDS_MAPPING_SHAPE("timeout needs the shape R %s(K key, Optional<V> value, State<S> state): "
       + "an update per batch is never told that a key timed out"),
@@ -76,6 +76,13 @@ public enum Message {
   INVERSE_MISSING("inverse method %s(V, V) not found in %s"),
   // (inverse name, expected signature)
   INVERSE_SHAPE("inverse method %s() must have the reduce method's shape %s"),
+  // (keep name, keep name, pipeline class)
+  KEEP_MISSING("keep method %s(KV<K, V>) or %s(V) not found in %s"),
+  // (keep name, keep name, keep name)
+  KEEP_SHAPE("keep method %s() must have the shape boolean %s(KV<K, V>) or boolean %s(V)"),
+  // (window method)
+  KEEP_NEEDS_INVERSE("keep needs an inverse: only a window maintained with one (%s) holds keys whose values "
+      + "all left it"),
   // (checkpoint interval, window id, five slides)
   CHECKPOINT_INTERVAL_BELOW_FIVE_SLIDES(Diagnostic.Kind.WARNING, "checkpointInterval %s is below 5 slides of "
       + "window '%s' (%s): its state would be written more often than it changes much; use 5 to 10 slides"),
@@ -98,6 +105,9 @@ public enum Message {
   // (type, stage id, role, path)
   TYPE_CYCLE("%s cannot be serialized into the checkpoint of stage '%s' (%s): it contains itself through %s, "
       + "and recursive types cannot be versioned"),
+  // (enum, first default symbol, second default symbol)
+  DEFAULT_SYMBOL_DUPLICATE("enum %s declares both %s and %s as @DefaultSymbol: removed symbols can read as "
+      + "only one of them"),
   // (default text, field type, reason)
   DEFAULT_UNPARSABLE("@Default(\"%s\") does not parse as %s: %s"),
   // (field type)
