@@ -13,12 +13,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.TreeMap;
 
 /**
  * Writes a running pipeline's checkpoints: the metadata of every batch before its outputs run and again
  * when it completes; the state of every stateful stage after each batch at a multiple of the checkpoint
- * interval (then referenced by the completion's metadata); and retention, deleting what no kept
- * metadata file needs. Runs on the job runner thread, between batches' stage work.
+ * interval (then referenced by the completion's metadata, or later, when a window downstream of the
+ * state needs an older state to be refilled from); and retention, deleting what no kept metadata file
+ * needs. Runs on the job runner thread, between batches' stage work.
  */
 final class Checkpointer implements CheckpointHook {
 
@@ -30,10 +32,12 @@ final class Checkpointer implements CheckpointHook {
   private final String toolkitVersion;
   /** Completed batches a restart would recompute: after the state, or inside a stateless window. */
   private final List<GeneratedBatch> recomputable;
-  private final Map<Long, Schema> stateSchemas;
+  /** The data checkpoints that metadata may still reference, by state time, each with its state schemas. */
+  private final TreeMap<Long, Map<Long, Schema>> states = new TreeMap<>();
   /** The state time each metadata file references, by its batch time, as far as known. */
   private final Map<Long, OptionalLong> referencedState = new HashMap<>();
   private OptionalLong lastCompleted;
+  /** The data checkpoint the metadata references: the one a recovery restores. */
   private OptionalLong stateTime;
   private long deletedStateBefore = Long.MIN_VALUE;
 
@@ -47,9 +51,9 @@ final class Checkpointer implements CheckpointHook {
     this.options = options;
     this.toolkitVersion = toolkitVersion;
     this.recomputable = new ArrayList<>(recovered == null ? List.of() : recovered.recompute());
-    this.stateSchemas = new LinkedHashMap<>(recovered == null ? Map.of() : recovered.schemas());
     this.lastCompleted = recovered == null ? OptionalLong.empty() : recovered.lastCompletedBatch();
     this.stateTime = recovered == null ? OptionalLong.empty() : recovered.stateTime();
+    stateTime.ifPresent(time -> states.put(time, recovered.schemas()));
   }
 
   @Override
@@ -65,6 +69,7 @@ final class Checkpointer implements CheckpointHook {
     if ((time - graph.zeroTime()) % options.interval().toMillis() == 0) {
       writeState(time);
     }
+    referenceState(time - graph.windowLengthAfterStateMillis());
     long windowStart = time - graph.longestStatelessWindowMillis();
     recomputable.removeIf(b -> b.timeMillis() <= stateTime.orElse(Long.MIN_VALUE) && b.timeMillis() <= windowStart);
     List<GeneratedBatch> stillPending = planning.pending().stream().filter(b -> b.timeMillis() != time).toList();
@@ -75,21 +80,33 @@ final class Checkpointer implements CheckpointHook {
   private void writeMetadata(long batchTime, List<GeneratedBatch> pending, Planning planning) {
     CheckpointMetadata metadata = new CheckpointMetadata(batchTime, toolkitVersion, descriptor, config,
         graph.zeroTime(), options.interval().toMillis(), lastCompleted, stateTime, planning.positions(), pending,
-        recomputable, stateSchemas);
+        recomputable, stateTime.isPresent() ? states.get(stateTime.getAsLong()) : Map.of());
     store.writeAtomically(store.metadataFile(batchTime), MetadataJson.write(metadata));
     referencedState.put(batchTime, stateTime);
   }
 
-  /** Writes every stateful stage's state after the batch at {@code time}; it becomes the current state. */
+  /** Writes every stateful stage's state after the batch at {@code time}. */
   private void writeState(long time) {
-    stateSchemas.clear();
+    Map<Long, Schema> schemas = new LinkedHashMap<>();
     for (StatefulStage<?, ?> stage : graph.statefulStages()) {
-      writeState(stage, time);
+      writeState(stage, time, schemas);
     }
-    stateTime = OptionalLong.of(time);
+    states.put(time, schemas);
   }
 
-  private <K, V> void writeState(StatefulStage<K, V> stage, long time) {
+  /**
+   * References the newest data checkpoint at or before {@code latest}, if any; older ones are no longer
+   * needed by the metadata to come.
+   */
+  private void referenceState(long latest) {
+    Long time = states.floorKey(latest);
+    if (time != null) {
+      stateTime = OptionalLong.of(time);
+      states.headMap(time).clear();
+    }
+  }
+
+  private <K, V> void writeState(StatefulStage<K, V> stage, long time, Map<Long, Schema> schemas) {
     StateSerializers<K, V> serializers = stage.serializers().orElseThrow();
     store.delete(store.stateDirectory(stage.id(), time)); // parts left by a crash, maybe at another parallelism
     for (int p = 0; p < graph.parallelism(); p++) {
@@ -97,8 +114,8 @@ final class Checkpointer implements CheckpointHook {
       store.writeAtomically(store.stateFile(stage.id(), time, p),
           StateFile.write(serializers, entries -> stage.forEachEntry(partition, entries)));
     }
-    stateSchemas.put(serializers.keys().fingerprint(), serializers.keys().schema());
-    stateSchemas.put(serializers.values().fingerprint(), serializers.values().schema());
+    schemas.put(serializers.keys().fingerprint(), serializers.keys().schema());
+    schemas.put(serializers.values().fingerprint(), serializers.values().schema());
   }
 
   /**

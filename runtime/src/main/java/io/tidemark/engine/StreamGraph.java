@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -203,6 +204,34 @@ public final class StreamGraph {
     for (Stage<?> stage : activeStages) {
       if (stage instanceof WindowedStage<?> windowed && !(stage instanceof StatefulStage<?, ?>)) {
         longest = Math.max(longest, windowed.windowLengthMillis());
+      }
+    }
+    return longest;
+  }
+
+  /**
+   * How long before the newest completed batch the state a recovery restores must be, so that every
+   * window without state of its own that a stateful stage feeds (directly or through other stages) is
+   * refilled: a recomputed batch that the restored state already holds gives no stateful output, so the
+   * window's past must be recomputed from an older state. Windows in a chain add up; 0 without such windows.
+   */
+  public long windowLengthAfterStateMillis() {
+    Map<Stage<?>, Long> pastNeeded = new HashMap<>(); // of stateful outputs, by stage; absent: none upstream
+    long longest = 0;
+    for (Stage<?> stage : activeStages) {
+      Long needed = null;
+      for (Stage<?> parent : stage.parents()) {
+        Long ofParent = parent instanceof StatefulStage<?, ?> ? Long.valueOf(0) : pastNeeded.get(parent);
+        if (ofParent != null) {
+          needed = needed == null ? ofParent : Math.max(needed, ofParent);
+        }
+      }
+      if (needed != null) {
+        if (stage instanceof WindowedStage<?> window && !(stage instanceof StatefulStage<?, ?>)) {
+          needed += window.windowLengthMillis();
+        }
+        pastNeeded.put(stage, needed);
+        longest = Math.max(longest, needed);
       }
     }
     return longest;
