@@ -3,6 +3,7 @@ package io.tidemark.drill;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -11,10 +12,13 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
 
 /**
  * One drilled run of {@link DrilledWordCount} on one working directory ({@code input/}, {@code output/},
- * {@code checkpoint/}, {@code children.log}), its life spread over child JVMs that are killed, or halt
+ * {@code children.log}) and one checkpoint directory (by default {@code checkpoint/} there), its life spread over child JVMs that are killed, or halt
  * themselves at a {@link CrashPoint}, and restarted on the same checkpoint until a last child catches up
  * with all of the input and stops gracefully.
  */
@@ -26,17 +30,27 @@ final class CrashDrill implements AutoCloseable {
 
   private final Path input;
   private final Path output;
-  private final Path checkpoint;
+  private final String checkpoint;
   private final Path stopFile;
   private final Path log;
+  private final Duration batchInterval;
   private final SeededInput data;
   private ChildJvm child;
 
   CrashDrill(Path work, SeededInput data) throws IOException {
+    this(work, work.resolve("checkpoint").toString(), DrilledWordCount.LOCAL_BATCH, data);
+  }
+
+  /**
+   * A drill checkpointing to {@code checkpoint}, a Hadoop URI (an empty directory) or a local path, with
+   * batches of {@code batchInterval}.
+   */
+  CrashDrill(Path work, String checkpoint, Duration batchInterval, SeededInput data) throws IOException {
     deleteTree(work);
     this.input = Files.createDirectories(work.resolve("input"));
     this.output = Files.createDirectories(work.resolve("output"));
-    this.checkpoint = work.resolve("checkpoint");
+    this.checkpoint = checkpoint;
+    this.batchInterval = batchInterval;
     this.stopFile = work.resolve("stop");
     this.log = work.resolve("children.log");
     this.data = data;
@@ -59,19 +73,22 @@ final class CrashDrill implements AutoCloseable {
     Files.writeString(log, "--- child " + properties + "\n", java.nio.file.StandardOpenOption.CREATE,
         java.nio.file.StandardOpenOption.APPEND);
     child = ChildJvm.start(DrilledWordCount.class, properties, log, input.toString(), output.toString(),
-        checkpoint.toString(), stopFile.toString());
+        checkpoint, stopFile.toString(), Long.toString(batchInterval.toMillis()));
   }
 
   /**
    * Waits for the first metadata checkpoint: it records the directory source's start time, so files fed
    * from then on are taken after any restart (files older than a fresh start are ignored, as in Spark).
    */
-  void awaitFirstCheckpoint() throws InterruptedException {
+  void awaitFirstCheckpoint() throws IOException, InterruptedException {
+    org.apache.hadoop.fs.Path metadata = new org.apache.hadoop.fs.Path(checkpoint, "metadata/batch-*");
+    FileSystem fs = metadata.getFileSystem(new Configuration());
     poll("a first metadata checkpoint in " + checkpoint, () -> {
-      try (Stream<Path> files = Files.list(checkpoint.resolve("metadata"))) {
-        return files.anyMatch(f -> f.getFileName().toString().startsWith("batch-"));
+      try {
+        FileStatus[] files = fs.globStatus(metadata);
+        return files != null && files.length > 0;
       } catch (IOException e) {
-        return false; // not created yet
+        throw new UncheckedIOException(e);
       }
     });
   }
@@ -129,7 +146,8 @@ final class CrashDrill implements AutoCloseable {
     }
   }
 
-  private static void deleteTree(Path root) throws IOException {
+  /** Deletes {@code root} and everything under it, if it exists: a directory a previous run left. */
+  static void deleteTree(Path root) throws IOException {
     if (Files.exists(root)) {
       try (Stream<Path> tree = Files.walk(root)) {
         for (Path path : tree.sorted(Comparator.reverseOrder()).toList()) {

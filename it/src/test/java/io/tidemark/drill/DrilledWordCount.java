@@ -18,13 +18,14 @@ import org.apache.hadoop.conf.Configuration;
  * counts-<time>}) and as running totals ({@code totals-<time>}), both saved with {@code saveAsTextFiles},
  * on the system clock with short batches and a data checkpoint every other batch.
  *
- * <p>As a child JVM's main: {@code <input dir> <output dir> <checkpoint dir> <stop file>}; runs until the
+ * <p>As a child JVM's main: {@code <input dir> <output dir> <checkpoint dir> <stop file> <batch ms>}; runs until the
  * stop file appears, then stops gracefully and exits 0. System properties {@code hadoop.<key>} go into
  * the checkpoint's Hadoop configuration as {@code <key>} (a drill installs a crashing filesystem so).
  */
 public final class DrilledWordCount {
 
-  static final Duration BATCH = Duration.ofMillis(100);
+  /** Short batches on the local filesystem: many batches, and checkpoints, between two kills. */
+  static final Duration LOCAL_BATCH = Duration.ofMillis(100);
   /** Short, so a restart right after a kill finds the dead child's lock expired soon. */
   static final Duration LOCK_LEASE = Duration.ofMillis(400);
   private static final String HADOOP_PROPERTY_PREFIX = "hadoop.";
@@ -48,15 +49,16 @@ public final class DrilledWordCount {
     Path output = Path.of(args[1]);
     String checkpoint = args[2];
     Path stopFile = Path.of(args[3]);
+    Duration batch = Duration.ofMillis(Long.parseLong(args[4]));
     StreamingContext context = StreamingContext.getOrCreate(checkpoint, hadoopConfiguration(), () -> {
-      StreamingContext created = StreamingContext.builder(BATCH).name("drilled-word-count").parallelism(2)
-          .checkpointInterval(BATCH.multipliedBy(2)).checkpointLockLease(LOCK_LEASE).build();
+      StreamingContext created = StreamingContext.builder(batch).name("drilled-word-count").parallelism(2)
+          .checkpointInterval(batch.multipliedBy(2)).checkpointLockLease(LOCK_LEASE).build();
       define(created.textFileStream(input), output);
       return created;
     });
     context.start();
     while (!Files.exists(stopFile)) {
-      if (context.awaitTerminationOrTimeout(BATCH)) {
+      if (context.awaitTerminationOrTimeout(batch)) {
         return; // not reached unless a batch failed, which awaitTermination throws
       }
     }
