@@ -10,8 +10,9 @@ import java.time.Duration;
  * @param retainedMetadata how many of the newest metadata files are kept (the state they reference is
  *     kept with them); at least 2, so a damaged newest file always has a predecessor
  * @param lockLease how long the directory's lock stays valid without a heartbeat from its owner
+ * @param writeAheadLog whether receivers log each received block before counting it as received
  */
-public record CheckpointOptions(Duration interval, int retainedMetadata, Duration lockLease) {
+public record CheckpointOptions(Duration interval, int retainedMetadata, Duration lockLease, boolean writeAheadLog) {
 
   /** The default retention: the newest 3 metadata files (a damaged one has two to fall back on). */
   public static final int DEFAULT_RETAINED_METADATA = 3;
@@ -44,6 +45,11 @@ public record CheckpointOptions(Duration interval, int retainedMetadata, Duratio
     if (lockLease.isNegative() || lockLease.isZero()) {
       throw new IllegalArgumentException("The checkpoint lock lease must be positive, got " + Durations.format(lockLease));
     }
-    return new CheckpointOptions(interval, retainedMetadata, lockLease);
+    return new CheckpointOptions(interval, retainedMetadata, lockLease, false);
+  }
+
+  /** These options with the write-ahead log of receivers on or off. */
+  public CheckpointOptions withWriteAheadLog(boolean on) {
+    return new CheckpointOptions(interval, retainedMetadata, lockLease, on);
   }
 }

@@ -1,13 +1,20 @@
 package io.tidemark.checkpoint;
 
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.List;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.StandardOpenOption;
 import java.util.UUID;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FSDataInputStream;
+import org.apache.hadoop.fs.FileAlreadyExistsException;
 import org.apache.hadoop.fs.FSDataOutputStream;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
@@ -22,6 +29,7 @@ import org.apache.hadoop.fs.StreamCapabilities;
  * &lt;dir&gt;/_lock                          owner and heartbeat
  * &lt;dir&gt;/metadata/batch-&lt;time&gt;.json     one metadata checkpoint per batch time
  * &lt;dir&gt;/state/&lt;stageId&gt;/&lt;time&gt;/part-N  one state file per partition of a data checkpoint
+ * &lt;dir&gt;/wal/&lt;sourceId&gt;/segment-N       a receiver's write-ahead log ({@link WalSegment})
  * </pre>
  *
  * Every file is written whole to a {@code _tmp-} file beside it, synced where the stream can, then
@@ -73,6 +81,11 @@ public final class CheckpointStore implements AutoCloseable {
     return new Path(root, "_lock");
   }
 
+  /** Held while a stale lock is being replaced, so only one instance replaces it. */
+  Path lockTakeoverFile() {
+    return new Path(root, "_lock.takeover");
+  }
+
   public Path metadataFile(long batchTime) {
     return new Path(new Path(root, "metadata"), METADATA_PREFIX + batchTime + METADATA_SUFFIX);
   }
@@ -87,6 +100,11 @@ public final class CheckpointStore implements AutoCloseable {
 
   public Path stateFile(String stageId, long stateTime, int partition) {
     return new Path(stateDirectory(stageId, stateTime), "part-" + partition);
+  }
+
+  /** The directory of the write-ahead log segments of receiver {@code sourceId}. */
+  public Path walDirectory(String sourceId) {
+    return new Path(new Path(root, "wal"), sourceId);
   }
 
   /** The batch times of the metadata files present, oldest first. */
@@ -131,7 +149,8 @@ public final class CheckpointStore implements AutoCloseable {
         .filter(path -> path.getName().startsWith("part-")).toList();
   }
 
-  private List<FileStatus> list(Path directory) {
+  /** The entries of {@code directory}; none if it does not exist. */
+  List<FileStatus> list(Path directory) {
     try {
       return fs.exists(directory) ? List.of(fs.listStatus(directory)) : List.of();
     } catch (IOException e) {
@@ -152,6 +171,95 @@ public final class CheckpointStore implements AutoCloseable {
       return in.readAllBytes();
     } catch (IOException e) {
       throw failure("read", file, e);
+    }
+  }
+
+  /** Opens {@code file} for reading at any offset. */
+  FSDataInputStream open(Path file) {
+    try {
+      return fs.open(file);
+    } catch (IOException e) {
+      throw failure("open", file, e);
+    }
+  }
+
+  /** Creates {@code file}, which must not exist yet, for appending (see {@link #flush} for durability). */
+  FSDataOutputStream create(Path file) {
+    try {
+      return fs.create(file, false);
+    } catch (IOException e) {
+      throw failure("create", file, e);
+    }
+  }
+
+  /**
+   * Makes what was written to {@code out} survive a crash of this process: {@code hflush} where the
+   * stream has it (HDFS: on every DataNode of the pipeline; local: in the operating system), else {@code
+   * hsync}; false when the stream can do neither (an object store), where only closing a file persists it.
+   */
+  static boolean flush(FSDataOutputStream out) throws IOException {
+    if (out.hasCapability(StreamCapabilities.HFLUSH)) {
+      out.hflush();
+      return true;
+    }
+    if (out.hasCapability(StreamCapabilities.HSYNC)) {
+      out.hsync();
+      return true;
+    }
+    out.flush();
+    return false;
+  }
+
+  /**
+   * Creates {@code file} with {@code bytes} if no such file exists, atomically: of instances racing to
+   * create it, exactly one succeeds. Hadoop's {@code create(path, false)} is atomic on HDFS but only
+   * checks, then creates, on the local filesystem, so there the JDK's exclusive create is used.
+   *
+   * @return false if the file exists
+   */
+  boolean createExclusively(Path file, byte[] bytes) {
+    try {
+      if (fs instanceof LocalFileSystem local) {
+        java.nio.file.Path path = local.pathToFile(file).toPath();
+        Files.createDirectories(path.getParent());
+        try (FileChannel channel = FileChannel.open(path, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+          channel.write(ByteBuffer.wrap(bytes));
+          channel.force(true);
+        }
+        return true;
+      }
+      try (FSDataOutputStream out = fs.create(file, false)) {
+        out.write(bytes);
+        flush(out);
+      }
+      return true;
+    } catch (FileAlreadyExistsException | java.nio.file.FileAlreadyExistsException e) {
+      return false;
+    } catch (IOException e) {
+      if (exists(file)) {
+        return false; // HDFS reports a lost race as a RemoteException wrapping FileAlreadyExistsException
+      }
+      throw failure("create", file, e);
+    }
+  }
+
+  /** The status of {@code file} (its length, modification time), or null if it does not exist. */
+  FileStatus status(Path file) {
+    try {
+      return fs.getFileStatus(file);
+    } catch (FileNotFoundException e) {
+      return null;
+    } catch (IOException e) {
+      throw failure("check", file, e);
+    }
+  }
+
+  /** Sets the modification time of {@code file} to now. */
+  void touch(Path file) {
+    try {
+      fs.setTimes(file, System.currentTimeMillis(), -1);
+    } catch (IOException e) {
+      throw failure("touch", file, e);
     }
   }
 
@@ -198,7 +306,7 @@ public final class CheckpointStore implements AutoCloseable {
     }
   }
 
-  private CheckpointException failure(String action, Path path, IOException e) {
+  CheckpointException failure(String action, Path path, IOException e) {
     return new CheckpointException("Cannot " + action + " " + path + " (" + e + "). Check that the checkpoint"
         + " directory " + root + " is a directory this user can read and write, and that its filesystem is up", e);
   }

@@ -16,26 +16,31 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A pipeline's checkpoint directory, from {@code getOrCreate} to {@code stop}: opened (and, when it
- * holds a checkpoint, recovered into the graph) before the context starts, owned and written while it
- * runs, released when it stops.
+ * A pipeline's checkpoint directory, from {@code getOrCreate} to {@code stop}: read (and, when it holds
+ * a checkpoint, recovered into the graph) before the context starts, owned and written while it runs,
+ * released when it stops. Its filesystem is open only while the context runs (and while recovering),
+ * so a context that is never started holds nothing to close.
  */
 public final class CheckpointedRun implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(CheckpointedRun.class);
   private static final String TOOLKIT_VERSION = toolkitVersion();
 
-  private final CheckpointStore store;
+  private final String directory;
+  private final Configuration conf;
   private final StreamGraph graph;
   private final PipelineDescriptor descriptor;
   private final Map<String, String> config;
   private final CheckpointOptions options;
   private final CheckpointMetadata recovered;
+  private CheckpointStore store;
   private CheckpointLock lock;
+  private Checkpointer checkpointer;
 
-  private CheckpointedRun(CheckpointStore store, StreamGraph graph, PipelineDescriptor descriptor,
+  private CheckpointedRun(String directory, Configuration conf, StreamGraph graph, PipelineDescriptor descriptor,
       Map<String, String> config, CheckpointOptions options, CheckpointMetadata recovered) {
-    this.store = store;
+    this.directory = directory;
+    this.conf = conf;
     this.graph = graph;
     this.descriptor = descriptor;
     this.config = config;
@@ -59,8 +64,7 @@ public final class CheckpointedRun implements AutoCloseable {
             + " checkpointed: pass the key and state serializers to the stateful operation");
       }
     }
-    CheckpointStore store = CheckpointStore.open(directory, conf);
-    try {
+    try (CheckpointStore store = CheckpointStore.open(directory, conf)) {
       CheckpointLock.checkFree(store, options.lockLease());
       CheckpointMetadata recovered = null;
       if (store.metadataTimes().isEmpty()) {
@@ -68,10 +72,7 @@ public final class CheckpointedRun implements AutoCloseable {
       } else {
         recovered = Recovery.restore(store, graph, descriptor);
       }
-      return new CheckpointedRun(store, graph, descriptor, config, options, recovered);
-    } catch (RuntimeException e) {
-      store.close();
-      throw e;
+      return new CheckpointedRun(directory, conf, graph, descriptor, config, options, recovered);
     }
   }
 
@@ -81,21 +82,43 @@ public final class CheckpointedRun implements AutoCloseable {
         m.stateTime().orElse(Long.MIN_VALUE), m.recompute(), m.pending(), m.positions()));
   }
 
-  /** Takes ownership of the directory; the hook writes the checkpoints of every batch from now on. */
+  /**
+   * Takes ownership of the directory; the hook writes the checkpoints of every batch from now on.
+   *
+   * @throws CheckpointException if another instance owns the directory (nothing is held then)
+   */
   public CheckpointHook start() {
-    lock = CheckpointLock.acquire(store, options.lockLease());
-    return new Checkpointer(store, graph, descriptor, config, options, TOOLKIT_VERSION, recovered);
+    store = CheckpointStore.open(directory, conf);
+    try {
+      lock = CheckpointLock.acquire(store, options.lockLease());
+    } catch (RuntimeException e) {
+      close();
+      throw e;
+    }
+    checkpointer = new Checkpointer(store, graph, descriptor, config, options, TOOLKIT_VERSION, recovered);
+    return checkpointer;
   }
 
-  /** Releases the directory; the checkpoints stay. */
+  /** Releases the directory, if it was started; the checkpoints stay. */
   @Override
   public void close() {
     try {
-      if (lock != null) {
-        lock.close();
+      if (checkpointer != null) {
+        checkpointer.close();
       }
     } finally {
-      store.close();
+      try {
+        if (lock != null) {
+          lock.close();
+        }
+      } finally {
+        if (store != null) {
+          store.close();
+        }
+        checkpointer = null;
+        lock = null;
+        store = null;
+      }
     }
   }
 

@@ -7,22 +7,28 @@ import io.tidemark.engine.StateSerializers;
 import io.tidemark.engine.StreamGraph;
 import io.tidemark.schema.PipelineDescriptor;
 import io.tidemark.schema.Schema;
+import io.tidemark.source.WalBlocks;
+import io.tidemark.source.WalPosition;
+import io.tidemark.source.WriteAheadLog;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Writes a running pipeline's checkpoints: the metadata of every batch before its outputs run and again
  * when it completes; the state of every stateful stage after each batch at a multiple of the checkpoint
- * interval (then referenced by the completion's metadata, or later, when a window downstream of the
- * state needs an older state to be refilled from); and retention, deleting what no kept metadata file
- * needs. Runs on the job runner thread, between batches' stage work.
+ * interval and after a graceful stop (then referenced by the completion's metadata, or later, when a
+ * window downstream of the state needs an older state to be refilled from); and retention,
+ * deleting what no kept metadata file needs: metadata, state, write-ahead log segments. Runs on the job
+ * runner thread, between batches' stage work; owns the receivers' write-ahead logs.
  */
-final class Checkpointer implements CheckpointHook {
+final class Checkpointer implements CheckpointHook, AutoCloseable {
 
   private final CheckpointStore store;
   private final StreamGraph graph;
@@ -34,8 +40,9 @@ final class Checkpointer implements CheckpointHook {
   private final List<GeneratedBatch> recomputable;
   /** The data checkpoints that metadata may still reference, by state time, each with its state schemas. */
   private final TreeMap<Long, Map<Long, Schema>> states = new TreeMap<>();
-  /** The state time each metadata file references, by its batch time, as far as known. */
-  private final Map<Long, OptionalLong> referencedState = new HashMap<>();
+  /** What each metadata file references, by its batch time, as far as known. */
+  private final Map<Long, References> references = new HashMap<>();
+  private final Map<String, WriteAheadLog> writeAheadLogs = new ConcurrentHashMap<>();
   private OptionalLong lastCompleted;
   /** The data checkpoint the metadata references: the one a recovery restores. */
   private OptionalLong stateTime;
@@ -56,6 +63,44 @@ final class Checkpointer implements CheckpointHook {
     stateTime.ifPresent(time -> states.put(time, recovered.schemas()));
   }
 
+  /**
+   * What recovering from one metadata file would read: the data checkpoint, and per receiver source the
+   * oldest write-ahead log segment (its batches' records and the records after its position).
+   */
+  private record References(OptionalLong stateTime, Map<String, Long> walSegments) {
+
+    static References of(CheckpointMetadata metadata) {
+      Map<String, Long> segments = new HashMap<>();
+      metadata.positions().forEach((source, position) -> {
+        if (position instanceof WalPosition wal) {
+          segments.merge(source, wal.segment(), Math::min);
+        }
+      });
+      for (List<GeneratedBatch> batches : List.of(metadata.pending(), metadata.recompute())) {
+        for (GeneratedBatch batch : batches) {
+          batch.inputs().forEach((source, input) -> {
+            if (input instanceof WalBlocks blocks) {
+              blocks.ranges().forEach(range -> segments.merge(source, range.segment(), Math::min));
+            }
+          });
+        }
+      }
+      return new References(metadata.stateTime(), segments);
+    }
+
+    /** A damaged file is never recovered from, so it needs nothing. */
+    static final References NONE = new References(OptionalLong.empty(), Map.of());
+  }
+
+  @Override
+  public Optional<WriteAheadLog> writeAheadLog(String sourceId) {
+    if (!options.writeAheadLog()) {
+      return Optional.empty();
+    }
+    return Optional.of(writeAheadLogs.computeIfAbsent(sourceId,
+        id -> SegmentedWriteAheadLog.open(store, id, SegmentedWriteAheadLog.DEFAULT_SEGMENT_BYTES)));
+  }
+
   @Override
   public void beforeOutputs(GeneratedBatch batch, Planning planning) {
     writeMetadata(batch.timeMillis(), planning.pending(), planning);
@@ -69,11 +114,23 @@ final class Checkpointer implements CheckpointHook {
     if ((time - graph.zeroTime()) % options.interval().toMillis() == 0) {
       writeState(time);
     }
-    referenceState(time - graph.windowLengthAfterStateMillis());
-    long windowStart = time - graph.longestStatelessWindowMillis();
-    recomputable.removeIf(b -> b.timeMillis() <= stateTime.orElse(Long.MIN_VALUE) && b.timeMillis() <= windowStart);
+    referenceStateAfter(time);
     List<GeneratedBatch> stillPending = planning.pending().stream().filter(b -> b.timeMillis() != time).toList();
     writeMetadata(time, stillPending, planning);
+    retain();
+  }
+
+  @Override
+  public void afterGracefulStop(Planning planning) {
+    if (lastCompleted.isEmpty()) {
+      return; // no batch ran: the checkpoint there is (if any) is as current as it gets
+    }
+    long time = lastCompleted.getAsLong();
+    if (!states.containsKey(time)) {
+      writeState(time);
+    }
+    referenceStateAfter(time);
+    writeMetadata(time, planning.pending(), planning);
     retain();
   }
 
@@ -82,7 +139,7 @@ final class Checkpointer implements CheckpointHook {
         graph.zeroTime(), options.interval().toMillis(), lastCompleted, stateTime, planning.positions(), pending,
         recomputable, stateTime.isPresent() ? states.get(stateTime.getAsLong()) : Map.of());
     store.writeAtomically(store.metadataFile(batchTime), MetadataJson.write(metadata));
-    referencedState.put(batchTime, stateTime);
+    references.put(batchTime, References.of(metadata));
   }
 
   /** Writes every stateful stage's state after the batch at {@code time}. */
@@ -95,15 +152,18 @@ final class Checkpointer implements CheckpointHook {
   }
 
   /**
-   * References the newest data checkpoint at or before {@code latest}, if any; older ones are no longer
-   * needed by the metadata to come.
+   * After the batch at {@code time} completed: references the newest data checkpoint from which every
+   * window downstream of a stateful stage can be refilled, and forgets the completed batches a restart
+   * from it no longer recomputes (those it holds, unless a window without state still covers them).
    */
-  private void referenceState(long latest) {
-    Long time = states.floorKey(latest);
-    if (time != null) {
-      stateTime = OptionalLong.of(time);
-      states.headMap(time).clear();
+  private void referenceStateAfter(long time) {
+    Long newest = states.floorKey(time - graph.windowLengthAfterStateMillis());
+    if (newest != null) {
+      stateTime = OptionalLong.of(newest);
+      states.headMap(newest).clear(); // no later metadata references an older one
     }
+    long windowStart = time - graph.longestStatelessWindowMillis();
+    recomputable.removeIf(b -> b.timeMillis() <= stateTime.orElse(Long.MIN_VALUE) && b.timeMillis() <= windowStart);
   }
 
   private <K, V> void writeState(StatefulStage<K, V> stage, long time, Map<Long, Schema> schemas) {
@@ -119,20 +179,22 @@ final class Checkpointer implements CheckpointHook {
   }
 
   /**
-   * Keeps the newest metadata files and the state they reference. State directories older than the
-   * oldest state any kept file references are deleted, so a kept file never loses its state.
+   * Keeps the newest metadata files and what they reference. State directories older than the oldest
+   * state any kept file references are deleted, and so are write-ahead log segments older than the
+   * oldest segment any kept file reads: a kept file never loses its state or its received records.
    */
   private void retain() {
     List<Long> times = store.metadataTimes();
     List<Long> kept = times.subList(Math.max(0, times.size() - options.retainedMetadata()), times.size());
     for (Long old : times.subList(0, times.size() - kept.size())) {
       store.delete(store.metadataFile(old));
-      referencedState.remove(old);
+      references.remove(old);
     }
+    List<References> needed = kept.stream().map(time -> references.computeIfAbsent(time, this::referencesOfFile))
+        .toList();
     long oldestNeeded = Long.MAX_VALUE;
-    for (Long time : kept) {
-      OptionalLong state = referencedState.computeIfAbsent(time, this::stateTimeOfFile);
-      oldestNeeded = Math.min(oldestNeeded, state.orElse(Long.MIN_VALUE));
+    for (References file : needed) {
+      oldestNeeded = Math.min(oldestNeeded, file.stateTime().orElse(Long.MIN_VALUE));
     }
     if (oldestNeeded > deletedStateBefore) {
       for (String stageId : store.stateStages()) {
@@ -144,14 +206,28 @@ final class Checkpointer implements CheckpointHook {
       }
       deletedStateBefore = oldestNeeded;
     }
+    writeAheadLogs.forEach((source, log) -> {
+      long oldestSegment = Long.MAX_VALUE;
+      for (References file : needed) {
+        // a kept file from before the log was on has no position for it: keep every segment until it goes
+        oldestSegment = Math.min(oldestSegment, file.walSegments().getOrDefault(source, Long.MIN_VALUE));
+      }
+      log.deleteSegmentsBefore(oldestSegment);
+    });
   }
 
-  /** The state time a metadata file written before this run references; empty if it has none or is unreadable. */
-  private OptionalLong stateTimeOfFile(long batchTime) {
+  /** What a metadata file written before this run references. */
+  private References referencesOfFile(long batchTime) {
     try {
-      return MetadataJson.read(store.read(store.metadataFile(batchTime))).stateTime();
+      return References.of(MetadataJson.read(store.read(store.metadataFile(batchTime))));
     } catch (IllegalArgumentException e) {
-      return OptionalLong.empty(); // a damaged file is never recovered from, so it needs no state
+      return References.NONE;
     }
+  }
+
+  /** Closes the write-ahead logs; their receivers have stopped. */
+  @Override
+  public void close() {
+    writeAheadLogs.values().forEach(WriteAheadLog::close);
   }
 }

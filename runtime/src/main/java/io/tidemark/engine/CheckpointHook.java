@@ -1,8 +1,10 @@
 package io.tidemark.engine;
 
 import io.tidemark.source.SourcePosition;
+import io.tidemark.source.WriteAheadLog;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * What the job runner tells a checkpoint writer about each batch it runs (not about batches recomputed
@@ -15,6 +17,15 @@ public interface CheckpointHook {
 
   /** The batch completed, outputs included. */
   void afterBatch(GeneratedBatch batch, Planning planning);
+
+  /**
+   * A graceful stop has run every batch: checkpoint the state as it is now, so a restart recomputes
+   * nothing. {@code planning} has no pending batch.
+   */
+  void afterGracefulStop(Planning planning);
+
+  /** The write-ahead log of receiver {@code sourceId}, opened on the first call; empty when the log is off. */
+  Optional<WriteAheadLog> writeAheadLog(String sourceId);
 
   /**
    * The job generator's side at one instant, never in the middle of planning a batch: the batches

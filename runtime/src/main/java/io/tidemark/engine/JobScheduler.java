@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -46,6 +47,8 @@ public final class JobScheduler {
   private Thread generator;
   private Thread runner;
   private volatile Throwable failure;
+  /** Set by a graceful stop: once the last batch has run, the runner writes a final checkpoint. */
+  private volatile boolean finalCheckpoint;
 
   /**
    * @param rememberMillis how long completed batches' inputs stay readable (at least the longest window)
@@ -78,8 +81,8 @@ public final class JobScheduler {
     pool = new TaskPool(graph.parallelism());
     for (InputStage<?, ?> input : graph.activeInputs()) {
       String id = input.id();
-      input.start(new SourceContext(id, clock, now,
-          total -> listeners.forEach(l -> l.onReceiverProgress(id, total))));
+      input.start(new SourceContext(id, clock, now, total -> listeners.forEach(l -> l.onReceiverProgress(id, total)),
+          source -> checkpoints == null ? Optional.empty() : checkpoints.writeAheadLog(source)));
     }
     long firstBatchTime = zeroTime + (Math.floorDiv(now - zeroTime, interval) + 1) * interval;
     synchronized (generation) {
@@ -202,6 +205,9 @@ public final class JobScheduler {
         retain(batch);
         listeners.forEach(l -> l.onBatchCompleted(info));
       }
+      if (finalCheckpoint && checkpoints != null) {
+        checkpoints.afterGracefulStop(planning());
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } finally {
@@ -238,8 +244,8 @@ public final class JobScheduler {
 
   /**
    * Stops generating batches and stops the receivers. Gracefully: data already received gets batches of
-   * its own (at the following batch times, without waiting for the clock) and every queued batch runs
-   * before this returns. Otherwise: the running batch completes, queued batches are dropped (they stay
+   * its own (at the following batch times, without waiting for the clock), every queued batch runs, and
+   * a final checkpoint is written before this returns. Otherwise: the running batch completes, queued batches are dropped (they stay
    * pending, to be recomputed by a restart from a checkpoint).
    */
   public void stop(boolean gracefully) throws InterruptedException {
@@ -252,6 +258,7 @@ public final class JobScheduler {
           generate();
         }
       }
+      finalCheckpoint = true;
     } else {
       queue.clear();
     }

@@ -2,8 +2,8 @@ package io.tidemark.source;
 
 import java.util.List;
 
-/** The input of a batch from a receiver: the ids of the received blocks allocated to it, in order. */
-public record ReceivedBlocks(List<Long> blockIds) implements InputDescriptor {
+/** The input of a batch from a receiver without a write-ahead log: the ids of its blocks in memory, in order. */
+public record ReceivedBlocks(List<Long> blockIds) implements ReceivedInput {
 
   public ReceivedBlocks {
     blockIds = List.copyOf(blockIds);

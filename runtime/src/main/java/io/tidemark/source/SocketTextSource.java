@@ -1,5 +1,7 @@
 package io.tidemark.source;
 
+import io.tidemark.schema.Serializer;
+import io.tidemark.schema.Serializers;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -13,21 +15,24 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Lines of text from a TCP server. A receiver thread connects (retrying while the server is not up),
- * reads lines, and stores them as blocks in a {@link ReceivedBlockTracker}; each batch is planned with
- * the blocks received since the previous one. With {@code maxRate}, at most that many lines are received
+ * reads lines, and stores them as blocks: in memory ({@link ReceivedBlockTracker}), or, when the context
+ * has a write-ahead log, logged first ({@link LoggedBlockTracker}); each batch is planned with the
+ * blocks received since the previous one. With {@code maxRate}, at most that many lines are received
  * per second of the pipeline's clock. When the server closes the connection the receiver ends.
  */
-public final class SocketTextSource implements InputSource<String, ReceivedBlocks> {
+public final class SocketTextSource implements InputSource<String, ReceivedInput> {
 
   private static final Logger LOG = LoggerFactory.getLogger(SocketTextSource.class);
   private static final int MAX_BLOCK_LINES = 10_000;
   private static final int CONNECT_TIMEOUT_MILLIS = 5_000;
   private static final long RETRY_MILLIS = 1_000;
+  /** A block's lines as the write-ahead log holds them. */
+  private static final Serializer<List<String>> LINES = Serializers.list(Serializers.strings());
 
   private final String host;
   private final int port;
   private final long maxRatePerSecond;
-  private final ReceivedBlockTracker<String> blocks = new ReceivedBlockTracker<>();
+  private volatile ReceivedBlockStore<String> blocks = new ReceivedBlockTracker<>();
   private volatile boolean stopped;
   private volatile Socket socket;
   private Thread receiver;
@@ -46,6 +51,7 @@ public final class SocketTextSource implements InputSource<String, ReceivedBlock
 
   @Override
   public synchronized void start(SourceContext context) {
+    context.writeAheadLog().ifPresent(log -> blocks = new LoggedBlockTracker<>(log, LINES));
     receiver = new Thread(() -> receive(context), "tidemark-receiver-" + context.sourceId());
     receiver.setDaemon(true);
     receiver.start();
@@ -112,18 +118,28 @@ public final class SocketTextSource implements InputSource<String, ReceivedBlock
   }
 
   @Override
-  public ReceivedBlocks plan(long batchTimeMillis) {
-    return new ReceivedBlocks(blocks.allocateUnallocated());
+  public ReceivedInput plan(long batchTimeMillis) {
+    return blocks.allocateUnallocated();
   }
 
   @Override
-  public List<String> read(ReceivedBlocks descriptor) {
-    return blocks.read(descriptor.blockIds());
+  public List<String> read(ReceivedInput descriptor) {
+    return blocks.read(descriptor);
   }
 
   @Override
-  public void release(ReceivedBlocks descriptor) {
-    blocks.release(descriptor.blockIds());
+  public void release(ReceivedInput descriptor) {
+    blocks.release(descriptor);
+  }
+
+  @Override
+  public SourcePosition position() {
+    return blocks.position();
+  }
+
+  @Override
+  public void resume(SourcePosition position, List<ReceivedInput> replayed) {
+    blocks.resume(position);
   }
 
   @Override

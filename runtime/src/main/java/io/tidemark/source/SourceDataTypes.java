@@ -13,8 +13,10 @@ public final class SourceDataTypes {
       QueueSlice.TYPE, QueueSlice.class,
       FileList.TYPE, FileList.class,
       ReceivedBlocks.TYPE, ReceivedBlocks.class,
+      WalBlocks.TYPE, WalBlocks.class,
       QueuePosition.TYPE, QueuePosition.class,
-      TakenFiles.TYPE, TakenFiles.class);
+      TakenFiles.TYPE, TakenFiles.class,
+      WalPosition.TYPE, WalPosition.class);
 
   private SourceDataTypes() {}
 

@@ -13,6 +13,7 @@ import io.tidemark.schema.PipelineDescriptor;
 import io.tidemark.source.DirectorySource;
 import io.tidemark.source.QueueSource;
 import io.tidemark.source.SocketTextSource;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -35,13 +36,25 @@ import org.apache.hadoop.conf.Configuration;
  */
 public final class StreamingContext implements AutoCloseable {
 
+  /**
+   * The configuration key that turns the receivers' write-ahead log on ({@code "true"}); see {@link
+   * Builder#writeAheadLog}.
+   */
+  public static final String WAL_ENABLED = "wal.enabled";
+  /** How long a graceful stop on JVM shutdown may take by default. */
+  public static final Duration DEFAULT_GRACEFUL_SHUTDOWN_TIMEOUT = Duration.ofSeconds(30);
+
   private final String name;
   private final StreamGraph graph;
   private final Duration batchInterval;
   private final Clock clock;
   private final Map<String, String> config;
   private final CheckpointOptions checkpointOptions;
+  private final Boolean stopGracefullyOnShutdown;
+  private final Duration gracefulShutdownTimeout;
   private CheckpointedRun checkpointed;
+  private GracefulShutdownHook shutdownHook;
+  private MarkerFileWatcher markerWatcher;
   private final List<StreamingListener> listeners = new CopyOnWriteArrayList<>();
   private Duration remember = Duration.ZERO;
   private StreamingContextState state = StreamingContextState.INITIALIZED;
@@ -58,7 +71,9 @@ public final class StreamingContext implements AutoCloseable {
     this.clock = builder.clock;
     this.config = Map.copyOf(builder.config);
     this.checkpointOptions = CheckpointOptions.of(builder.checkpointInterval, builder.retainedCheckpoints,
-        builder.checkpointLockLease, batchInterval);
+        builder.checkpointLockLease, batchInterval).withWriteAheadLog(flag(config, WAL_ENABLED));
+    this.stopGracefullyOnShutdown = builder.stopGracefullyOnShutdown;
+    this.gracefulShutdownTimeout = builder.gracefulShutdownTimeout;
     this.graph = new StreamGraph(batchInterval, builder.parallelism);
     builder.formerIds.forEach((formerId, id) -> graph.declareRenamed(formerId, id));
     builder.droppedStages.forEach(graph::declareDropped);
@@ -96,6 +111,15 @@ public final class StreamingContext implements AutoCloseable {
     return context;
   }
 
+  private static boolean flag(Map<String, String> config, String key) {
+    String value = config.getOrDefault(key, "false");
+    if (!value.equals("true") && !value.equals("false")) {
+      throw new IllegalArgumentException("The configuration entry " + key + " must be true or false, got \"" + value
+          + "\"");
+    }
+    return Boolean.parseBoolean(value);
+  }
+
   public static Builder builder(Duration batchInterval) {
     return new Builder(batchInterval);
   }
@@ -112,6 +136,8 @@ public final class StreamingContext implements AutoCloseable {
     private Duration checkpointLockLease = CheckpointOptions.DEFAULT_LOCK_LEASE;
     private final Map<String, String> formerIds = new LinkedHashMap<>();
     private final List<String> droppedStages = new ArrayList<>();
+    private Boolean stopGracefullyOnShutdown;
+    private Duration gracefulShutdownTimeout = DEFAULT_GRACEFUL_SHUTDOWN_TIMEOUT;
 
     private Builder(Duration batchInterval) {
       this.batchInterval = Objects.requireNonNull(batchInterval, "batchInterval");
@@ -168,6 +194,38 @@ public final class StreamingContext implements AutoCloseable {
      */
     public Builder checkpointLockLease(Duration lease) {
       this.checkpointLockLease = Objects.requireNonNull(lease, "lease");
+      return this;
+    }
+
+    /**
+     * Whether receivers write each received block to a write-ahead log in the checkpoint directory, and
+     * flush it, before counting it as received (default off; the configuration entry {@value
+     * #WAL_ENABLED}). With it on, a crash loses no record that was reported received: batches that
+     * were pending and blocks not yet in a batch are read back from the log on restart. Needs a
+     * checkpoint directory ({@link #getOrCreate}).
+     */
+    public Builder writeAheadLog(boolean on) {
+      config.put(WAL_ENABLED, Boolean.toString(on));
+      return this;
+    }
+
+    /**
+     * Whether a JVM shutdown (SIGTERM, Ctrl-C, {@code System.exit}) stops the running context
+     * gracefully: received data processed, final checkpoint written. Default: on for contexts from
+     * {@link #getOrCreate}, off for others.
+     */
+    public Builder stopGracefullyOnShutdown(boolean on) {
+      this.stopGracefullyOnShutdown = on;
+      return this;
+    }
+
+    /** How long a graceful stop on JVM shutdown may take before the JVM exits anyway (default 30 s). */
+    public Builder gracefulShutdownTimeout(Duration timeout) {
+      if (timeout.isNegative() || timeout.isZero()) {
+        throw new IllegalArgumentException("The graceful shutdown timeout must be positive, got "
+            + Durations.format(timeout));
+      }
+      this.gracefulShutdownTimeout = timeout;
       return this;
     }
 
@@ -284,7 +342,35 @@ public final class StreamingContext implements AutoCloseable {
   }
 
   /**
-   * @throws IllegalStateException if the context is already started or stopped, or has no output
+   * Stops this context gracefully once {@code marker} is deleted (the marker-file pattern): the
+   * watcher checks for it once per batch interval of the context's clock, from {@link #start()} on.
+   * {@code marker} is a Hadoop URI ({@code hdfs://nn/jobs/wordcount.running}) or a {@code file:} URI.
+   *
+   * @throws IllegalArgumentException if the marker does not exist now
+   * @throws IllegalStateException if the context has stopped, or already watches a marker
+   */
+  public synchronized void stopOnMarkerRemoval(URI marker) {
+    if (state == StreamingContextState.STOPPED) {
+      throw new IllegalStateException("The StreamingContext has been stopped; there is nothing to stop on " + marker);
+    }
+    if (markerWatcher != null) {
+      throw new IllegalStateException("The StreamingContext already stops on the removal of a marker file");
+    }
+    markerWatcher = new MarkerFileWatcher(this, marker);
+    if (state == StreamingContextState.ACTIVE) {
+      markerWatcher.start();
+    }
+  }
+
+  /** As {@link #stopOnMarkerRemoval(URI)}, for a file of the local filesystem. */
+  public void stopOnMarkerRemoval(Path marker) {
+    stopOnMarkerRemoval(marker.toAbsolutePath().toUri());
+  }
+
+  /**
+   * @throws IllegalStateException if the context is already started or stopped, or has no output, or
+   *     has the write-ahead log on without a checkpoint directory
+   * @throws io.tidemark.checkpoint.CheckpointException if another instance owns the checkpoint directory
    */
   public synchronized void start() {
     switch (state) {
@@ -292,6 +378,10 @@ public final class StreamingContext implements AutoCloseable {
       case STOPPED -> throw new IllegalStateException(
           "The StreamingContext has been stopped and cannot be started again: create a new one");
       default -> { }
+    }
+    if (checkpointOptions.writeAheadLog() && checkpointed == null) {
+      throw new IllegalStateException("The write-ahead log (" + WAL_ENABLED + ") is kept in the checkpoint directory:"
+          + " create the context with StreamingContext.getOrCreate, or turn the log off");
     }
     CheckpointHook checkpoints = checkpointed == null ? null : checkpointed.start();
     JobScheduler starting = new JobScheduler(graph, clock, listeners, remember.toMillis(), checkpoints);
@@ -303,6 +393,13 @@ public final class StreamingContext implements AutoCloseable {
     }
     scheduler = starting;
     state = StreamingContextState.ACTIVE;
+    if (stopGracefullyOnShutdown == null ? checkpointed != null : stopGracefullyOnShutdown) {
+      shutdownHook = new GracefulShutdownHook(this, gracefulShutdownTimeout);
+      shutdownHook.install();
+    }
+    if (markerWatcher != null) {
+      markerWatcher.start();
+    }
   }
 
   /** Blocks until the context is stopped, or a batch fails ({@link StreamingException}). */
@@ -324,7 +421,9 @@ public final class StreamingContext implements AutoCloseable {
 
   /**
    * Stops the context; it cannot be restarted. {@code stopGracefully}: receivers stop, then the data
-   * they received and every queued batch are processed before this returns.
+   * they received and every queued batch are processed, and (when checkpointing) a final checkpoint of
+   * the state and metadata is written before this returns, so a restart recomputes nothing. Otherwise
+   * queued batches are left to a restart to recompute. Either way the checkpoint directory is released.
    */
   public void stop(boolean stopGracefully) {
     JobScheduler running;
@@ -334,6 +433,12 @@ public final class StreamingContext implements AutoCloseable {
       }
       running = scheduler;
       state = StreamingContextState.STOPPED;
+      if (shutdownHook != null) {
+        shutdownHook.remove();
+      }
+      if (markerWatcher != null) {
+        markerWatcher.stop();
+      }
     }
     if (running != null) {
       try {
@@ -351,7 +456,10 @@ public final class StreamingContext implements AutoCloseable {
     }
   }
 
-  /** Stops without waiting for queued batches. */
+  /**
+   * Stops without waiting for queued batches; also releases what a context from {@code getOrCreate}
+   * that was never started holds.
+   */
   @Override
   public void close() {
     stop(false);

@@ -136,7 +136,7 @@ class DamagedCheckpointTest {
     Restarts restarts = new Restarts(ckpt, counting());
     assertThatThrownBy(() -> restarts.run(1))
         .isInstanceOf(CheckpointException.class)
-        .hasMessageContaining("Cannot write file:" + ckpt + "/")
+        .hasMessageContaining("Cannot create file:" + ckpt + "/_lock")
         .hasMessageContaining("Check that the checkpoint directory file:" + ckpt
             + " is a directory this user can read and write, and that its filesystem is up");
     assertThat(Files.readString(regularFile)).isEqualTo("x");

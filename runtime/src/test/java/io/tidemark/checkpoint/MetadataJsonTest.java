@@ -42,7 +42,7 @@ class MetadataJsonTest {
         .replace("\"type\" : \"files\"", "\"type\" : \"java.io.File\"");
     assertThatThrownBy(() -> MetadataJson.read(text.getBytes(StandardCharsets.UTF_8)))
         .hasMessage("$.pending[0].inputs.lines.type: expected one of the registered types (blocks, files, queue,"
-            + " queuePosition, takenFiles) of InputDescriptor, found \"java.io.File\"");
+            + " queuePosition, takenFiles, walBlocks, walPosition) of InputDescriptor, found \"java.io.File\"");
     assertThatThrownBy(() -> MetadataJson.read(new byte[0])).hasMessage("$: the file is empty");
     assertThatThrownBy(() -> MetadataJson.read("{\"format\":1}".getBytes(StandardCharsets.UTF_8)))
         .hasMessage("$.config: expected an object");

@@ -8,9 +8,6 @@ import io.tidemark.stream.KV;
 import io.tidemark.stream.StateSpec;
 import io.tidemark.stream.StreamingContext;
 import io.tidemark.testing.ManualClock;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -229,28 +226,12 @@ class RecoveryScenariosTest {
       queue(context, ONE_A_PER_BATCH).print();
       return context;
     });
-    String first = stderrOf(() -> restarts.run(2));
+    String first = CapturedStderr.of(() -> restarts.run(2));
     assertThat(restarts.factoryCalls()).isEqualTo(1);
-    String second = stderrOf(() -> restarts.run(1));
+    String second = CapturedStderr.of(() -> restarts.run(1));
     assertThat(restarts.factoryCalls()).isEqualTo(2);
     assertThat(first).contains("creating new context");
     assertThat(second).doesNotContain("creating new context").contains("Recovering from");
-  }
-
-  private interface Stint {
-    void run() throws Exception;
-  }
-
-  private static String stderrOf(Stint stint) throws Exception {
-    PrintStream original = System.err;
-    ByteArrayOutputStream captured = new ByteArrayOutputStream();
-    System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
-    try {
-      stint.run();
-    } finally {
-      System.setErr(original);
-    }
-    return captured.toString(StandardCharsets.UTF_8);
   }
 
   @Test

@@ -6,18 +6,10 @@ import io.tidemark.stream.DStream;
 import io.tidemark.stream.StreamingListener;
 import io.tidemark.testing.BatchRecorder;
 import io.tidemark.testing.StreamingTestHarness;
-import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
@@ -26,46 +18,11 @@ class SocketTextSourceTest {
 
   private static final Duration SECOND = Duration.ofSeconds(1);
 
-  /** Accepts one connection, writes the lines, and keeps the connection open until released. */
-  private static final class LineServer implements AutoCloseable {
-    final ServerSocket server;
-    final CountDownLatch release = new CountDownLatch(1);
-    final Thread thread;
-
-    LineServer(List<String> lines) throws IOException {
-      server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
-      thread = new Thread(() -> {
-        try (Socket client = server.accept();
-             Writer out = new OutputStreamWriter(client.getOutputStream(), StandardCharsets.UTF_8)) {
-          for (String line : lines) {
-            out.write(line + "\n");
-          }
-          out.flush();
-          release.await();
-        } catch (IOException | InterruptedException e) {
-          // the test ended
-        }
-      });
-      thread.start();
-    }
-
-    int port() {
-      return server.getLocalPort();
-    }
-
-    @Override
-    public void close() throws Exception {
-      release.countDown();
-      server.close();
-      thread.join();
-    }
-  }
-
   @Test
   void receivesLinesAtMostMaxRatePerSecondOfThePipelineClock() throws Exception {
     List<String> lines = IntStream.range(0, 10).mapToObj(i -> "line " + i).toList();
     List<String> violations = new CopyOnWriteArrayList<>();
-    try (LineServer server = new LineServer(lines);
+    try (LineServer server = new LineServer();
          StreamingTestHarness h = new StreamingTestHarness(SECOND, 2)) {
       h.context().addStreamingListener(new StreamingListener() {
         @Override
@@ -79,6 +36,7 @@ class SocketTextSourceTest {
       DStream<String> stream = h.context().socketTextStream("127.0.0.1", server.port(), 3);
       BatchRecorder<String> out = h.collect(stream);
       h.start();
+      server.send(lines);
       h.awaitReceived(stream, 3); // then the receiver waits for the clock's next second
       assertThat(h.received(stream)).isEqualTo(3);
       // each second of the clock allows 3 more lines (a second the receiver sleeps through is not made up)
@@ -98,11 +56,12 @@ class SocketTextSourceTest {
   @Test
   void gracefulStopProcessesReceivedLines() throws Exception {
     List<String> lines = List.of("first", "second", "third");
-    try (LineServer server = new LineServer(lines);
+    try (LineServer server = new LineServer();
          StreamingTestHarness h = new StreamingTestHarness(SECOND, 2)) {
       DStream<String> stream = h.context().socketTextStream("127.0.0.1", server.port());
       BatchRecorder<String> out = h.collect(stream);
       h.start();
+      server.send(lines);
       h.awaitReceived(stream, 3);
       h.context().stop(true);
       assertThat(out.batches()).containsExactly(lines);
