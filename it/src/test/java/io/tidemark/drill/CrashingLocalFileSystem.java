@@ -33,38 +33,35 @@ public final class CrashingLocalFileSystem extends LocalFileSystem {
   @Override
   public FSDataOutputStream create(Path f, FsPermission permission, boolean overwrite, int bufferSize,
       short replication, long blockSize, Progressable progress) throws IOException {
-    before(CrashPoint.Operation.CREATE, f);
-    FSDataOutputStream out = super.create(f, permission, overwrite, bufferSize, replication, blockSize, progress);
-    after(CrashPoint.Operation.CREATE, f);
-    return out;
+    return crashingAround(CrashPoint.Operation.CREATE, f,
+        () -> super.create(f, permission, overwrite, bufferSize, replication, blockSize, progress));
   }
 
   @Override
   public boolean rename(Path src, Path dst) throws IOException {
-    before(CrashPoint.Operation.RENAME, dst);
-    boolean renamed = super.rename(src, dst);
-    after(CrashPoint.Operation.RENAME, dst);
-    return renamed;
+    return crashingAround(CrashPoint.Operation.RENAME, dst, () -> super.rename(src, dst));
   }
 
   @Override
   public boolean delete(Path f, boolean recursive) throws IOException {
-    before(CrashPoint.Operation.DELETE, f);
-    boolean deleted = super.delete(f, recursive);
-    after(CrashPoint.Operation.DELETE, f);
-    return deleted;
+    return crashingAround(CrashPoint.Operation.DELETE, f, () -> super.delete(f, recursive));
   }
 
-  private void before(CrashPoint.Operation operation, Path path) {
-    if (crashPoint.matches(operation, path.toString()) && ++matched == crashPoint.nth() && !crashPoint.after()) {
-      halt(operation, path);
-    }
+  private interface FileSystemCall<T> {
+    T call() throws IOException;
   }
 
-  private void after(CrashPoint.Operation operation, Path path) {
-    if (crashPoint.matches(operation, path.toString()) && matched == crashPoint.nth() && crashPoint.after()) {
+  /** Runs {@code call}, halting just before or just after it when it is the crash point's. */
+  private <T> T crashingAround(CrashPoint.Operation operation, Path path, FileSystemCall<T> call) throws IOException {
+    boolean crashHere = crashPoint.matches(operation, path.toString()) && ++matched == crashPoint.nth();
+    if (crashHere && !crashPoint.after()) {
       halt(operation, path);
     }
+    T result = call.call();
+    if (crashHere) {
+      halt(operation, path);
+    }
+    return result;
   }
 
   private void halt(CrashPoint.Operation operation, Path path) {

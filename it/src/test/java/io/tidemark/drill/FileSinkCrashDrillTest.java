@@ -24,7 +24,7 @@ class FileSinkCrashDrillTest {
 
   @BeforeAll
   static void runUncrashed() throws Exception {
-    try (CrashDrill drill = new CrashDrill(WORK.resolve("uncrashed"), new SeededInput(SEED, FILES))) {
+    try (WordCountDrill drill = new WordCountDrill(WORK.resolve("uncrashed"), new SeededInput(SEED, FILES))) {
       drill.start();
       drill.awaitFirstCheckpoint();
       uncrashed = drill.finish();
@@ -35,7 +35,7 @@ class FileSinkCrashDrillTest {
   void sigkilledAtRandomMomentsTwentyFiveTimes() throws Exception {
     int kills = 25;
     SeededInput input = new SeededInput(SEED, FILES);
-    try (CrashDrill drill = new CrashDrill(WORK.resolve("sigkill"), input)) {
+    try (WordCountDrill drill = new WordCountDrill(WORK.resolve("sigkill"), input)) {
       Random random = new Random(SEED);
       drill.start();
       drill.awaitFirstCheckpoint();
@@ -65,7 +65,7 @@ class FileSinkCrashDrillTest {
         CrashPoint.after(Operation.DELETE, "/state/", 4),      // retention deleting state directories
         CrashPoint.before(Operation.RENAME, "/metadata/", 1)); // the first write after a recovery
     SeededInput input = new SeededInput(SEED, FILES);
-    try (CrashDrill drill = new CrashDrill(WORK.resolve("crash-points"), input)) {
+    try (WordCountDrill drill = new WordCountDrill(WORK.resolve("crash-points"), input)) {
       drill.start();
       drill.awaitFirstCheckpoint();
       drill.kill();

@@ -73,7 +73,7 @@ class HdfsCheckpointDrillTest {
     SeededInput input = new SeededInput(SEED, 60);
     String checkpoint = hdfsUri("sigkill");
     WordCountOutput output;
-    try (CrashDrill drill = new CrashDrill(WORK.resolve("hdfs-sigkill"), checkpoint, BATCH, input)) {
+    try (WordCountDrill drill = new WordCountDrill(WORK.resolve("hdfs-sigkill"), checkpoint, BATCH, input)) {
       Random random = new Random(SEED);
       drill.start();
       drill.awaitFirstCheckpoint();
