@@ -14,7 +14,6 @@ import io.tidemark.testing.ManualClock;
 import io.tidemark.testing.StreamingTestHarness;
 import java.io.IOException;
 import java.io.InputStream;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,12 +22,15 @@ import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import javax.management.MBeanServer;
-import javax.management.ObjectName;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.hdfs.MiniDFSCluster;
+import org.apache.hadoop.metrics2.AbstractMetric;
+import org.apache.hadoop.metrics2.MetricsRecord;
+import org.apache.hadoop.metrics2.MetricsSource;
+import org.apache.hadoop.metrics2.impl.MetricsCollectorImpl;
+import org.apache.hadoop.metrics2.lib.DefaultMetricsSystem;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -210,13 +212,22 @@ class HdfsCheckpointDrillTest {
     return counts;
   }
 
-  /** The DataNode's count of packets it synced to disk: hsync raises it, hflush and close do not. */
-  private static long dataNodeFsyncs() throws Exception {
-    MBeanServer server = ManagementFactory.getPlatformMBeanServer();
-    long fsyncs = 0;
-    for (ObjectName name : server.queryNames(new ObjectName("Hadoop:service=DataNode,name=DataNodeActivity*"), null)) {
-      fsyncs += (Long) server.getAttribute(name, "FsyncCount");
+  /**
+   * The DataNode's count of packets it synced to disk: hsync raises it, hflush and close do not. Read from
+   * the metrics source itself, as JMX serves a copy refreshed only every few seconds.
+   */
+  private static long dataNodeFsyncs() {
+    MetricsSource source = DefaultMetricsSystem.instance().getSource(hdfs.getDataNodes().get(0).getMetrics().name());
+    MetricsCollectorImpl collector = new MetricsCollectorImpl();
+    source.getMetrics(collector, true);
+    for (MetricsRecord record : collector.getRecords()) {
+      for (AbstractMetric metric : record.metrics()) {
+        if (metric.name().equals("FsyncCount")) {
+          return metric.value().longValue();
+        }
+      }
     }
-    return fsyncs;
+    throw new AssertionError("the DataNode reports no FsyncCount");
   }
+
 }
