@@ -64,15 +64,16 @@ class WordCountTest {
     assertThat(totals(4000)).isEqualTo(Map.of("cat", 1L, "dog", 1L, "end", 1L, "sat", 1L, "the", 3L));
   }
 
+  /** The text each batch of the crash test takes, by batch time. */
+  private static final Map<Long, String> INPUT = Map.of(1000L, "to be or not", 2000L, "to be", 4000L, "be quick");
+
   @Test
   void aRestartAfterACrashContinuesExactlyWhereTheCrashedRunWas() throws Exception {
     configure("straight");
     Path straightCheckpoint = dir.resolve("straight-checkpoint");
     ManualClock straight = new ManualClock();
     try (StreamingTestHarness harness = recover(straightCheckpoint, straight)) {
-      feed(1000, "to be or not");
-      feed(2000, "to be");
-      feed(4000, "be quick");
+      feed(INPUT, 1000, 2000, 4000);
       harness.runBatches(5);
     }
     Map<String, List<String>> uninterrupted = outputs();
@@ -81,13 +82,12 @@ class WordCountTest {
     Path checkpoint = dir.resolve("checkpoint");
     ManualClock beforeCrash = new ManualClock();
     try (StreamingTestHarness harness = recover(checkpoint, beforeCrash)) {
-      feed(1000, "to be or not");
-      feed(2000, "to be");
+      feed(INPUT, 1000, 2000);
       harness.runBatches(3);
     } // stopped abruptly, as by a crash: no final checkpoint
     ManualClock afterRestart = new ManualClock(beforeCrash.nowMillis());
     try (StreamingTestHarness harness = recover(checkpoint, afterRestart)) {
-      feed(4000, "be quick");
+      feed(INPUT, 4000);
       harness.runBatches(2);
     }
 
@@ -146,6 +146,12 @@ class WordCountTest {
   private void feed(long batchTime, String text) throws IOException {
     Path file = Files.writeString(input.resolve("lines-" + batchTime + ".txt"), text + "\n");
     Files.setLastModifiedTime(file, FileTime.fromMillis(batchTime - 500));
+  }
+
+  private void feed(Map<Long, String> input, long... batchTimes) throws IOException {
+    for (long batchTime : batchTimes) {
+      feed(batchTime, input.get(batchTime));
+    }
   }
 
   private void deleteInput() throws IOException {
