@@ -4,6 +4,7 @@ import io.tidemark.checkpoint.CheckpointStore;
 import io.tidemark.checkpoint.StateFile;
 import io.tidemark.engine.HashPartitioner;
 import io.tidemark.engine.StateSerializers;
+import io.tidemark.sample.Directories;
 import io.tidemark.schema.Serializers;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
@@ -13,7 +14,6 @@ import java.io.ObjectOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -48,7 +48,7 @@ public final class CheckpointBenchmark {
     int linesPerBatch = args.length > 3 ? Integer.parseInt(args[3]) : 20_000;
     int parallelism = args.length > 4 ? Integer.parseInt(args[4]) : Runtime.getRuntime().availableProcessors();
     Path work = Path.of("target", "checkpoint-bench");
-    deleteRecursively(work);
+    Directories.deleteTree(work);
     Files.createDirectories(work);
     stateCheckpoint(work, keys, rounds, parallelism);
     throughput(work, rounds, batches, linesPerBatch, parallelism);
@@ -166,17 +166,6 @@ public final class CheckpointBenchmark {
         total += Files.size(file);
       }
       return total;
-    }
-  }
-
-  /** Deletes what an earlier run left, so no checkpoint is recovered instead of created. */
-  private static void deleteRecursively(Path directory) throws IOException {
-    if (Files.exists(directory)) {
-      try (Stream<Path> files = Files.walk(directory)) {
-        for (Path path : files.sorted(Comparator.reverseOrder()).toList()) {
-          Files.delete(path);
-        }
-      }
     }
   }
 

@@ -2,17 +2,16 @@ package io.tidemark.drill;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tidemark.sample.Directories;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
-import java.util.stream.Stream;
 
 /**
  * One drilled run of a pipeline whose life is spread over child JVMs on one checkpoint: each child is
@@ -35,7 +34,7 @@ class CrashDrill implements AutoCloseable {
 
   /** A drill in a fresh {@code work} directory of children running {@code main} with {@code args}. */
   CrashDrill(Path work, Class<?> main, List<String> args) throws IOException {
-    deleteTree(work);
+    Directories.deleteTree(work);
     Files.createDirectories(work);
     this.main = main;
     this.args = List.copyOf(args);
@@ -110,17 +109,6 @@ class CrashDrill implements AutoCloseable {
         throw new AssertionError("no " + what + " within " + CATCH_UP_TIMEOUT.toSeconds() + " s; see " + log);
       }
       Thread.sleep(POLL.toMillis());
-    }
-  }
-
-  /** Deletes {@code root} and everything under it, if it exists: a directory a previous run left. */
-  static void deleteTree(Path root) throws IOException {
-    if (Files.exists(root)) {
-      try (Stream<Path> tree = Files.walk(root)) {
-        for (Path path : tree.sorted(Comparator.reverseOrder()).toList()) {
-          Files.delete(path);
-        }
-      }
     }
   }
 }

@@ -7,6 +7,7 @@ import io.tidemark.checkpoint.CheckpointMetadata;
 import io.tidemark.checkpoint.MetadataJson;
 import io.tidemark.checkpoint.StateFile;
 import io.tidemark.engine.StateSerializers;
+import io.tidemark.sample.Directories;
 import io.tidemark.schema.Serializers;
 import io.tidemark.stream.StreamingContext;
 import io.tidemark.stream.StreamingException;
@@ -133,8 +134,8 @@ class HdfsCheckpointDrillTest {
     client.setInt("ipc.client.connect.retry.interval", 300);
     Path interrupted = WORK.resolve("hdfs-namenode-restart");
     Path straight = WORK.resolve("hdfs-straight");
-    CrashDrill.deleteTree(interrupted);
-    CrashDrill.deleteTree(straight);
+    Directories.deleteTree(interrupted);
+    Directories.deleteTree(straight);
     long fsyncsBefore = dataNodeFsyncs();
 
     ManualClock clock = new ManualClock();

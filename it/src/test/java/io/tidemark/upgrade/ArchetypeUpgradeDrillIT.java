@@ -2,6 +2,8 @@ package io.tidemark.upgrade;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tidemark.sample.Directories;
+import io.tidemark.sample.Maven;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,7 +12,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -95,8 +96,8 @@ class ArchetypeUpgradeDrillIT {
 
   @Test
   void generateReleaseCrashUpgradeAndRefuseAnIncompatibleChange() throws Exception {
-    work = Files.createDirectories(Path.of(Maven.required("drill.directory")).resolve("archetype-upgrade"));
-    deleteRecursively(work);
+    work = Files.createDirectories(Path.of(Maven.required("it.directory")).resolve("archetype-upgrade"));
+    Directories.deleteTree(work);
     Files.createDirectories(work);
     maven = Maven.fromBuild(work);
     project = work.resolve("clicks");
@@ -112,9 +113,9 @@ class ArchetypeUpgradeDrillIT {
 
   private void generateAndVerify() throws Exception {
     Maven.Result generated = maven.run(work, "1-generate",
-        "org.apache.maven.plugins:maven-archetype-plugin:" + Maven.required("drill.archetypePluginVersion")
+        "org.apache.maven.plugins:maven-archetype-plugin:" + Maven.required("it.archetypePluginVersion")
             + ":generate", "-DarchetypeGroupId=io.tidemark", "-DarchetypeArtifactId=tidemark-archetype",
-        "-DarchetypeVersion=" + Maven.required("drill.tidemarkVersion"), "-DgroupId=com.acme", "-DartifactId=clicks",
+        "-DarchetypeVersion=" + Maven.required("it.tidemarkVersion"), "-DgroupId=com.acme", "-DartifactId=clicks",
         "-Dpackage=com.acme.clicks", "-Dversion=1.0.0");
     assertThat(generated.exitCode()).as(generated.output()).isZero();
 
@@ -431,11 +432,4 @@ class ArchetypeUpgradeDrillIT {
     System.out.printf("Drill step %s: %.1f s%n", name, (System.nanoTime() - start) / 1e9);
   }
 
-  private static void deleteRecursively(Path directory) throws IOException {
-    try (Stream<Path> paths = Files.walk(directory)) {
-      for (Path path : (Iterable<Path>) paths.sorted(Comparator.reverseOrder())::iterator) {
-        Files.delete(path);
-      }
-    }
-  }
 }

@@ -1,4 +1,4 @@
-package io.tidemark.upgrade;
+package io.tidemark.sample;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -12,12 +12,12 @@ import java.util.concurrent.TimeUnit;
  * build's artifacts (invoker:install) and mirroring the main local repository for the rest (the plugin
  * ITs' settings.xml).
  */
-final class Maven {
+public final class Maven {
 
   /** What one invocation printed and how it exited. */
-  record Result(int exitCode, String output) {
+  public record Result(int exitCode, String output) {
 
-    List<String> lines() {
+    public List<String> lines() {
       return output.lines().toList();
     }
   }
@@ -40,27 +40,27 @@ final class Maven {
    * The Maven and repositories the build passed in system properties; its settings and the logs of its runs
    * go to {@code work}.
    */
-  static Maven fromBuild(Path work) throws IOException {
+  public static Maven fromBuild(Path work) throws IOException {
     Path home = Path.of(required("maven.home"));
-    String mainRepository = Path.of(required("drill.mainRepository")).toUri().toString();
-    String template = Files.readString(Path.of(required("drill.settingsTemplate")));
+    String mainRepository = Path.of(required("it.mainRepository")).toUri().toString();
+    String template = Files.readString(Path.of(required("it.settingsTemplate")));
     Path settings = Files.writeString(work.resolve("settings.xml"),
         template.replace("@localRepositoryUrl@", mainRepository));
-    return new Maven(home.resolve("bin").resolve("mvn"), settings, Path.of(required("drill.localRepository")),
+    return new Maven(home.resolve("bin").resolve("mvn"), settings, Path.of(required("it.localRepository")),
         Files.createDirectories(work.resolve("logs")));
   }
 
-  static String required(String property) {
+  public static String required(String property) {
     String value = System.getProperty(property);
     if (value == null) {
       throw new IllegalStateException("System property " + property + " is not set: run the drill through Maven"
-          + " (./mvnw verify -pl it -am)");
+          + " (./mvnw -B verify -pl it -am, or -Pdemo for the sample)");
     }
     return value;
   }
 
   /** Runs {@code mvn -B <arguments>} in {@code directory}; its output is also kept in {@code logs/<log>.log}. */
-  Result run(Path directory, String log, String... arguments) throws IOException, InterruptedException {
+  public Result run(Path directory, String log, String... arguments) throws IOException, InterruptedException {
     List<String> command = new ArrayList<>(List.of(executable.toString(), "-B", "-s", settings.toString(),
         "-Dmaven.repo.local=" + localRepository));
     command.addAll(List.of(arguments));
