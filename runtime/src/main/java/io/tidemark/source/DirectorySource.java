@@ -19,16 +19,24 @@ import org.slf4j.LoggerFactory;
  * takes the files whose modification time is at or before the batch time and after the context's start
  * (older files are ignored), that no earlier batch took. Files whose name starts with {@code .} or
  * {@code _} are ignored (in-progress files); writers should move complete files in.
+ *
+ * <p>Unlike Spark's, "too old to be new" is measured from the last batch this source planned, not from
+ * the batch being planned: after a restart that follows a long downtime, the files that arrived while
+ * the job was down are still new.
  */
 public final class DirectorySource implements InputSource<String, FileList> {
 
   private static final Logger LOG = LoggerFactory.getLogger(DirectorySource.class);
-  /** Files modified this long before a batch are no longer considered new, so the taken set stays small. */
+  /**
+   * Files modified this long before the previous batch are no longer considered new, so the taken set
+   * stays small: by then a batch has had them.
+   */
   private static final long REMEMBER_MILLIS = 60_000;
 
   private final Path directory;
   private final Map<String, Long> taken = new HashMap<>();
   private long startTimeMillis;
+  private long lastPlannedMillis;
 
   public DirectorySource(Path directory) {
     this.directory = directory;
@@ -42,11 +50,12 @@ public final class DirectorySource implements InputSource<String, FileList> {
   @Override
   public void start(SourceContext context) {
     startTimeMillis = context.startTimeMillis();
+    lastPlannedMillis = startTimeMillis;
   }
 
   @Override
   public TakenFiles position() {
-    return new TakenFiles(startTimeMillis, taken);
+    return new TakenFiles(startTimeMillis, lastPlannedMillis, taken);
   }
 
   /** Takes no file the checkpointed source took; files that arrived since are taken by the next batch. */
@@ -54,6 +63,7 @@ public final class DirectorySource implements InputSource<String, FileList> {
   public void resume(SourcePosition position, List<FileList> replayed) {
     TakenFiles files = (TakenFiles) position;
     startTimeMillis = files.startTimeMillis();
+    lastPlannedMillis = Math.max(startTimeMillis, files.lastPlannedMillis());
     taken.putAll(files.files());
   }
 
@@ -61,7 +71,8 @@ public final class DirectorySource implements InputSource<String, FileList> {
 
   @Override
   public FileList plan(long batchTimeMillis) {
-    long ignoreBefore = Math.max(startTimeMillis, batchTimeMillis - REMEMBER_MILLIS);
+    long ignoreBefore = Math.max(startTimeMillis, lastPlannedMillis - REMEMBER_MILLIS);
+    lastPlannedMillis = batchTimeMillis;
     taken.values().removeIf(modified -> modified < ignoreBefore);
     List<Candidate> candidates = new ArrayList<>();
     try (Stream<Path> files = Files.list(directory)) {

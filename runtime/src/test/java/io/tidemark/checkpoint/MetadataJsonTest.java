@@ -22,7 +22,7 @@ class MetadataJsonTest {
   static final CheckpointMetadata METADATA = new CheckpointMetadata(7000, "0.1.0",
       new PipelineDescriptor("wc", 1000, List.of(StageDescriptor.source("lines", "textFile", List.of())), List.of()),
       Map.of("out", "target/out"), 0, 2000, OptionalLong.of(6000), OptionalLong.of(6000),
-      Map.of("lines", new TakenFiles(0, Map.of("/in/a.txt", 5500L))),
+      Map.of("lines", new TakenFiles(0, 5000, Map.of("/in/a.txt", 5500L))),
       List.of(new GeneratedBatch(7000, Map.of("lines", new FileList(List.of("/in/b.txt"))))),
       List.of(new GeneratedBatch(5000, Map.of("queue-1", new QueueSlice(4, 5, false)))),
       Map.of(Fingerprint.of(PrimitiveSchema.LONG), PrimitiveSchema.LONG));
