@@ -34,6 +34,7 @@ public final class PipelineProcessor extends AbstractProcessor {
 
   private static final String PIPELINE = "io.tidemark.annotation.Pipeline";
 
+  private JavaTypes types;
   private Diagnostics diagnostics;
   private PipelineReader reader;
   private GraphValidator validator;
@@ -44,7 +45,7 @@ public final class PipelineProcessor extends AbstractProcessor {
   @Override
   public synchronized void init(ProcessingEnvironment env) {
     super.init(env);
-    JavaTypes types = new JavaTypes(env);
+    types = new JavaTypes(env);
     diagnostics = new Diagnostics(env.getMessager());
     reader = new PipelineReader(types, diagnostics);
     validator = new GraphValidator(types, diagnostics);
@@ -63,8 +64,9 @@ public final class PipelineProcessor extends AbstractProcessor {
 
   @Override
   public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+    types.newRound();
     try {
-      TypeElement pipelineAnnotation = processingEnv.getElementUtils().getTypeElement(PIPELINE);
+      TypeElement pipelineAnnotation = types.element(PIPELINE);
       if (pipelineAnnotation != null) {
         for (Element element : round.getElementsAnnotatedWith(pipelineAnnotation)) {
           process((TypeElement) element);

@@ -2,7 +2,7 @@ package io.tidemark.schema;
 
 /**
  * The decoded field values of one record, by the position of the field's declaration in the {@link
- * RecordSerializer.Builder}, handed to the record's constructor function.
+ * RecordFields.Builder}, handed to the record's constructor function.
  */
 public final class FieldValues {
 

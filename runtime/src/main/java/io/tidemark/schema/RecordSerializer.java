@@ -2,7 +2,6 @@ package io.tidemark.schema;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -22,13 +21,15 @@ import java.util.function.Function;
  */
 public final class RecordSerializer<T> extends Serializer<T> {
 
-  private final RecordField<T, ?>[] fields;
+  private final RecordFields fields;
+  private final Function<? super T, ?>[] getters;
   private final Function<FieldValues, ? extends T> constructor;
 
-  private RecordSerializer(RecordSchema schema, RecordField<T, ?>[] fields,
+  private RecordSerializer(RecordFields fields, Function<? super T, ?>[] getters,
       Function<FieldValues, ? extends T> constructor) {
-    super(schema);
+    super(fields.schema());
     this.fields = fields;
+    this.getters = getters;
     this.constructor = constructor;
   }
 
@@ -43,101 +44,48 @@ public final class RecordSerializer<T> extends Serializer<T> {
   }
 
   @Override
+  @SuppressWarnings("unchecked")
   public void write(Encoder out, T value) {
-    for (RecordField<T, ?> field : fields) {
-      field.write(out, value);
+    for (int i = 0; i < getters.length; i++) {
+      ((Serializer<Object>) fields.serializer(i)).write(out, getters[i].apply(value));
     }
   }
 
   @Override
   public T read(Decoder in) {
-    Object[] values = new Object[fields.length];
+    Object[] values = new Object[fields.size()];
     for (int i = 0; i < values.length; i++) {
-      values[i] = fields[i].serializer().read(in);
+      values[i] = fields.serializer(i).read(in);
     }
     return constructor.apply(new FieldValues(values));
   }
 
   @Override
   protected ValueReader<T> compileReader(Schema writerSchema) {
-    RecordSchema writer = (RecordSchema) writerSchema;
-    RecordSchema reader = (RecordSchema) schema();
-    List<Field> writerFields = writer.fields();
-    ValueReader<?>[] steps = new ValueReader<?>[writerFields.size()];
-    int[] targets = new int[writerFields.size()];
-    Object[] defaults = new Object[fields.length];
-    for (int i = 0; i < fields.length; i++) {
-      Field source = writer.fieldReadBy(reader.fields().get(i));
-      if (source == null) {
-        defaults[i] = fields[i].defaultValue();
-      } else {
-        int position = writerFields.indexOf(source);
-        steps[position] = fields[i].serializer().readerFor(source.schema());
-        targets[position] = i;
-      }
-    }
-    for (int position = 0; position < steps.length; position++) {
-      if (steps[position] == null) {
-        Skipper skipper = Skipper.of(writerFields.get(position).schema());
-        steps[position] = in -> {
-          skipper.skip(in);
-          return null;
-        };
-        targets[position] = -1;
-      }
-    }
-    return in -> {
-      Object[] values = defaults.clone();
-      for (int position = 0; position < steps.length; position++) {
-        Object value = steps[position].read(in);
-        if (targets[position] >= 0) {
-          values[targets[position]] = value;
-        }
-      }
-      return constructor.apply(new FieldValues(values));
-    };
-  }
-
-  /** One declared field: how to get its value from a record and how to encode it. */
-  private record RecordField<T, V>(Serializer<V> serializer, Function<? super T, ? extends V> getter,
-      Optional<V> explicitDefault) {
-
-    void write(Encoder out, T record) {
-      serializer.write(out, getter.apply(record));
-    }
-
-    /** What old data without this field reads as: its default, else empty if it is optional. */
-    Object defaultValue() {
-      if (explicitDefault.isPresent()) {
-        return explicitDefault.get();
-      }
-      return serializer instanceof OptionalSerializer<?, ?> optional ? optional.empty() : null;
-    }
+    return fields.resolvingReader((RecordSchema) writerSchema, constructor);
   }
 
   /** Declares the fields in order, then the constructor. */
   public static final class Builder<T> {
 
-    private final String name;
-    private final List<Field> schemaFields = new ArrayList<>();
-    private final List<RecordField<T, ?>> fields = new ArrayList<>();
+    private final RecordFields.Builder fields;
+    private final List<Function<? super T, ?>> getters = new ArrayList<>();
 
     private Builder(String name) {
-      this.name = name;
+      this.fields = RecordFields.named(name);
     }
 
     /** Declares the next field; its value in {@link FieldValues} is at the declaration's position. */
     public <V> FieldStep<V> field(String fieldName, Serializer<V> serializer, Function<? super T, ? extends V> getter) {
-      schemaFields.add(Field.of(fieldName, serializer.schema()));
-      fields.add(new RecordField<>(serializer, getter, Optional.empty()));
-      return new FieldStep<>(fields.size() - 1);
+      fields.field(fieldName, serializer);
+      getters.add(getter);
+      return new FieldStep<>(getters.size() - 1);
     }
 
     /** The serializer, constructing records from their decoded field values. */
     @SuppressWarnings("unchecked")
     public RecordSerializer<T> build(Function<FieldValues, ? extends T> constructor) {
-      return new RecordSerializer<>(new RecordSchema(name, schemaFields),
-          fields.toArray(RecordField[]::new), constructor);
+      return new RecordSerializer<>(fields.build(), getters.toArray(Function[]::new), constructor);
     }
 
     /** The field just declared, to give it a default or aliases; or go on with the next field. */
@@ -150,17 +98,14 @@ public final class RecordSerializer<T> extends Serializer<T> {
       }
 
       /** What data written before this field existed reads as (and its JSON in the schema). */
-      @SuppressWarnings("unchecked")
       public FieldStep<V> withDefault(V value) {
-        RecordField<T, V> field = (RecordField<T, V>) fields.get(index);
-        fields.set(index, new RecordField<>(field.serializer(), field.getter(), Optional.of(value)));
-        schemaFields.set(index, schemaFields.get(index).withDefault(DefaultValueJson.of(value)));
+        fields.withDefault(index, value);
         return this;
       }
 
       /** Former names of this field: old data's field of one of these names is read as this one. */
       public FieldStep<V> aliases(String... formerNames) {
-        schemaFields.set(index, schemaFields.get(index).withAliases(formerNames));
+        fields.aliases(index, formerNames);
         return this;
       }
 

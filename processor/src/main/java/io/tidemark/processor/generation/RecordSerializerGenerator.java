@@ -16,10 +16,10 @@ import io.tidemark.processor.model.CheckpointType.RecordField;
 import io.tidemark.processor.model.CheckpointType.RecordType;
 import io.tidemark.schema.Decoder;
 import io.tidemark.schema.Encoder;
-import io.tidemark.schema.RecordSerializer;
-import io.tidemark.schema.Schema;
+import io.tidemark.schema.FieldValues;
+import io.tidemark.schema.GeneratedRecordSerializer;
+import io.tidemark.schema.RecordFields;
 import io.tidemark.schema.Serializer;
-import io.tidemark.schema.ValueReader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -28,10 +28,11 @@ import javax.lang.model.element.Element;
 import javax.lang.model.element.Modifier;
 
 /**
- * Generates the serializer of a record or class: straight-line {@code write} and {@code read} for data
- * of its own schema (the fast path: no per-field virtual calls for scalars, no boxing into an array),
- * and a {@link RecordSerializer} declared field by field, with the {@code @Default}s and {@code
- * @Alias}es, that resolves data written with older schemas and supplies the schema itself.
+ * Generates the serializer of a record or class, a {@link GeneratedRecordSerializer}: its {@link
+ * RecordFields} (the schema, with the {@code @Default}s and {@code @Alias}es), straight-line {@code
+ * write} and {@code read} for data of its own schema (the fast path), and {@code construct}, which builds
+ * the record from the field values of data written with an older schema. Only the field table and the
+ * straight-line code are generated; the resolving lives in the runtime.
  */
 final class RecordSerializerGenerator {
 
@@ -57,7 +58,7 @@ final class RecordSerializerGenerator {
             target)
         .addAnnotation(generated)
         .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
-        .superclass(ParameterizedTypeName.get(ClassName.get(Serializer.class), target));
+        .superclass(ParameterizedTypeName.get(ClassName.get(GeneratedRecordSerializer.class), target));
     originatingElements.forEach(serializer::addOriginatingElement);
     for (RecordField field : type.fields()) {
       if (!(field.type() instanceof CheckpointType.Scalar)) {
@@ -66,43 +67,32 @@ final class RecordSerializerGenerator {
             Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL).initializer(SerializerExpressions.of(field.type())).build());
       }
     }
-    serializer.addField(FieldSpec.builder(ParameterizedTypeName.get(ClassName.get(RecordSerializer.class), target),
-            "RESOLVER", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-        .addJavadoc("Reads data written with older schemas; declared in the same order as the fast path.\n")
-        .initializer(resolver(type, target)).build());
     serializer.addField(FieldSpec.builder(self, "INSTANCE", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
         .initializer("new $T()", self).build());
     serializer.addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE)
-        .addStatement("super(RESOLVER.schema())").build());
+        .addStatement("super($L)", fields(type)).build());
     serializer.addMethod(write(type, target));
     serializer.addMethod(read(type, target));
-    serializer.addMethod(MethodSpec.methodBuilder("compileReader").addAnnotation(Override.class)
-        .addModifiers(Modifier.PROTECTED)
-        .returns(ParameterizedTypeName.get(ClassName.get(ValueReader.class), target))
-        .addParameter(Schema.class, "writerSchema")
-        .addStatement("return RESOLVER.readerFor(writerSchema)").build());
+    serializer.addMethod(construct(type, target));
     if (!type.isRecord()) {
       serializer.addMethod(create(type, target));
     }
     return JavaFile.builder(self.packageName(), serializer.build()).skipJavaLangImports(true).build();
   }
 
-  private CodeBlock resolver(RecordType type, TypeName target) {
+  /** The field table, in the order of the fast path. */
+  private static CodeBlock fields(RecordType type) {
     CodeBlock.Builder code = CodeBlock.builder()
-        .add("$T.<$T>builder($S)", RecordSerializer.class, target, type.element().getSimpleName().toString())
-        .indent().indent();
-    List<CodeBlock> values = new ArrayList<>();
-    for (int i = 0; i < type.fields().size(); i++) {
-      RecordField field = type.fields().get(i);
-      code.add("\n.field($S, $L, record -> $L)", field.name(), fieldSerializer(field), get(field, "record"));
+        .add("$T.named($S)", RecordFields.class, type.element().getSimpleName().toString());
+    for (RecordField field : type.fields()) {
+      code.add("\n.field($S, $L)", field.name(), fieldSerializer(field));
       field.defaultValue().ifPresent(value -> code.add(".withDefault($L)", literal(value)));
       if (!field.aliases().isEmpty()) {
         code.add(".aliases($L)", field.aliases().stream().map(alias -> CodeBlock.of("$S", alias))
             .collect(CodeBlock.joining(", ")));
       }
-      values.add(CodeBlock.of("values.<$T>get($L)", boxed(field), i));
     }
-    return code.add("\n.build(values -> $L)", construct(type, target, values)).unindent().unindent().build();
+    return code.add("\n.build()").build();
   }
 
   private MethodSpec write(RecordType type, TypeName target) {
@@ -129,6 +119,16 @@ final class RecordSerializerGenerator {
         .returns(target).addParameter(Decoder.class, "in")
         .addComment("arguments are evaluated left to right: fields are read in declaration order")
         .addStatement("return $L", construct(type, target, reads)).build();
+  }
+
+  private MethodSpec construct(RecordType type, TypeName target) {
+    List<CodeBlock> values = new ArrayList<>();
+    for (int i = 0; i < type.fields().size(); i++) {
+      values.add(CodeBlock.of("values.<$T>get($L)", boxed(type.fields().get(i)), i));
+    }
+    return MethodSpec.methodBuilder("construct").addAnnotation(Override.class).addModifiers(Modifier.PROTECTED)
+        .returns(target).addParameter(FieldValues.class, "values")
+        .addStatement("return $L", construct(type, target, values)).build();
   }
 
   /** A class is created empty, then filled through its fields or setters. */

@@ -1,5 +1,7 @@
 package io.tidemark.processor.model;
 
+import java.util.HashMap;
+import java.util.Map;
 import java.util.stream.Collectors;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.lang.model.element.TypeElement;
@@ -24,6 +26,11 @@ public final class JavaTypes {
 
   private final Types types;
   private final Elements elements;
+  /**
+   * The type elements looked up this round: {@link Elements#getTypeElement} searches every module each
+   * time, and the reader asks for the same few types for every stage.
+   */
+  private final Map<String, TypeElement> elementsByName = new HashMap<>();
 
   public JavaTypes(ProcessingEnvironment env) {
     this.types = env.getTypeUtils();
@@ -39,7 +46,12 @@ public final class JavaTypes {
   }
 
   public TypeElement element(String qualifiedName) {
-    return elements.getTypeElement(qualifiedName);
+    return elementsByName.computeIfAbsent(qualifiedName, elements::getTypeElement);
+  }
+
+  /** Forgets the elements of the previous round: javac may complete them anew in the next. */
+  public void newRound() {
+    elementsByName.clear();
   }
 
   /** The boxed type of a primitive, else the type itself: stream elements are always references. */
