@@ -11,15 +11,13 @@ import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 
 /**
  * Reads offset ranges exactly, with one consumer that {@code assign}s and {@code seek}s (no group
  * membership): each range from its {@code from} until the consumer's position reaches its {@code until},
  * so offsets without a record (compaction, transaction markers, aborted records under {@code
- * read_committed}) end a range as surely as records do. Also commits offsets to the consumer group.
- * Thread-safe; the consumer is opened on first use and may be reopened after {@link #close}, because a
+ * read_committed}) end a range as surely as records do. Thread-safe; the consumer is opened on first use and may be reopened after {@link #close}, because a
  * graceful stop still runs queued batches after the source stopped.
  */
 final class KafkaRangeReader<K, V> implements AutoCloseable {
@@ -100,11 +98,6 @@ final class KafkaRangeReader<K, V> implements AutoCloseable {
             + untilOf.get(remaining.iterator().next()) + ": is the broker reachable?");
       }
     }
-  }
-
-  /** Commits {@code offsets} to the consumer group without waiting; a failure is logged by Kafka and retried by the next batch. */
-  synchronized void commitAsync(Map<TopicPartition, OffsetAndMetadata> offsets) {
-    consumer().commitAsync(offsets, null);
   }
 
   private Consumer<K, V> consumer() {

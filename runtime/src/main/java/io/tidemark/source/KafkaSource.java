@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -42,6 +43,8 @@ public final class KafkaSource<K, V, T> implements InputSource<T, KafkaOffsetRan
   private final RateControl rates;
   private String sourceId;
   private Consumer<byte[], byte[]> planner;
+  private Admin admin;
+  private KafkaOffsetCommitter committer;
   private KafkaRangeReader<K, V> reader;
   /** The offset the next batch starts from, per partition: every offset below it is in a planned batch. */
   private final Map<TopicPartition, Long> next = new HashMap<>();
@@ -68,6 +71,8 @@ public final class KafkaSource<K, V, T> implements InputSource<T, KafkaOffsetRan
   public void start(SourceContext context) {
     sourceId = context.sourceId();
     planner = new KafkaConsumer<>(options.consumerProperties(), new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    admin = Admin.create(options.adminProperties());
+    committer = new KafkaOffsetCommitter(sourceId, options.consumerProperties());
     reader = new KafkaRangeReader<>(sourceId, () -> new KafkaConsumer<>(options.consumerProperties(), keys, values),
         options.onOutOfRange(), STALL_TIMEOUT);
   }
@@ -95,7 +100,7 @@ public final class KafkaSource<K, V, T> implements InputSource<T, KafkaOffsetRan
 
   @Override
   public KafkaOffsetRanges plan(long batchTimeMillis) {
-    Set<TopicPartition> partitions = subscription.partitions(planner);
+    Set<TopicPartition> partitions = subscription.partitions(admin);
     for (TopicPartition gone : new ArrayList<>(next.keySet())) {
       if (!partitions.contains(gone)) {
         options.onOutOfRange().partitionGone(sourceId, gone, next.remove(gone));
@@ -197,17 +202,22 @@ public final class KafkaSource<K, V, T> implements InputSource<T, KafkaOffsetRan
     if (options.commitToKafka() && !descriptor.ranges().isEmpty()) {
       Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
       descriptor.ranges().forEach(range -> offsets.put(range.topicPartition(), new OffsetAndMetadata(range.until())));
-      reader.commitAsync(offsets);
+      committer.commit(offsets);
     }
   }
 
-  /** Stops planning; the reader stays usable for the batches a graceful stop still runs, then closes again. */
+  /**
+   * Stops planning. The reader and committer reopen for the batches a graceful stop still runs, and the
+   * engine stops the source again after the last one.
+   */
   @Override
   public void stop() {
     if (planner != null) {
       planner.close();
+      admin.close();
       planner = null;
     }
     reader.close();
+    committer.close();
   }
 }

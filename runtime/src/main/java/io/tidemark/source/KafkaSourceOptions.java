@@ -3,6 +3,7 @@ package io.tidemark.source;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -72,6 +73,13 @@ public record KafkaSourceOptions(StartingOffsets startingOffsets, OutOfRangePoli
     // every read seeks to a recorded offset: a missing one must be an error, never a silent jump
     consumer.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "none");
     return new KafkaSourceOptions(starting, onOutOfRange, maxRate, backpressure, commit, Map.copyOf(consumer));
+  }
+
+  /** The consumer properties an admin client understands (bootstrap servers, security), for partition discovery. */
+  public Map<String, Object> adminProperties() {
+    Map<String, Object> admin = new LinkedHashMap<>(consumerProperties);
+    admin.keySet().retainAll(AdminClientConfig.configNames());
+    return admin;
   }
 
   private static long nonNegative(String key, String value) {

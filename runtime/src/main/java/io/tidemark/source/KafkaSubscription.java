@@ -1,14 +1,14 @@
 package io.tidemark.source;
 
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
 import java.util.regex.Pattern;
-import org.apache.kafka.clients.consumer.Consumer;
-import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 
 /** The topics a Kafka source reads: a fixed list, or every topic whose name matches a pattern. */
 public final class KafkaSubscription {
@@ -42,26 +42,26 @@ public final class KafkaSubscription {
     return pattern == null ? topics.contains(topic) : pattern.matcher(topic).matches();
   }
 
-  /** The partitions of the subscribed topics that exist now (a topic that does not exist has none). */
-  public Set<TopicPartition> partitions(Consumer<?, ?> consumer) {
-    List<PartitionInfo> found = new ArrayList<>();
-    if (pattern == null) {
-      for (String topic : topics) {
-        List<PartitionInfo> partitions = consumer.partitionsFor(topic);
-        if (partitions != null) {
-          found.addAll(partitions);
-        }
-      }
-    } else {
-      consumer.listTopics().forEach((topic, partitions) -> {
-        if (pattern.matcher(topic).matches()) {
-          found.addAll(partitions);
-        }
-      });
-    }
+  /**
+   * The partitions of the subscribed topics that exist now (a topic that does not exist has none). Asked
+   * of the cluster every time, not of a client's cached metadata, so new partitions show up at once.
+   */
+  public Set<TopicPartition> partitions(Admin admin) {
     Set<TopicPartition> partitions = new TreeSet<>(
         Comparator.comparing(TopicPartition::topic).thenComparingInt(TopicPartition::partition));
-    found.forEach(p -> partitions.add(new TopicPartition(p.topic(), p.partition())));
+    try {
+      List<String> subscribed = admin.listTopics().names().get().stream().filter(this::includes).toList();
+      admin.describeTopics(subscribed).allTopicNames().get().forEach((topic, description) ->
+          description.partitions().forEach(p -> partitions.add(new TopicPartition(topic, p.partition()))));
+    } catch (ExecutionException e) {
+      if (!(e.getCause() instanceof UnknownTopicOrPartitionException)) { // deleted between the two calls
+        throw new IllegalStateException("Cannot list the partitions of " + this + ": " + e.getCause().getMessage(),
+            e.getCause());
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while listing the partitions of " + this, e);
+    }
     return partitions;
   }
 
