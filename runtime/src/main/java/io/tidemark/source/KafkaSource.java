@@ -99,7 +99,7 @@ public final class KafkaSource<K, V, T> implements InputSource<T, KafkaOffsetRan
   }
 
   @Override
-  public KafkaOffsetRanges plan(long batchTimeMillis) {
+  public synchronized KafkaOffsetRanges plan(long batchTimeMillis) {
     Set<TopicPartition> partitions = subscription.partitions(admin);
     for (TopicPartition gone : new ArrayList<>(next.keySet())) {
       if (!partitions.contains(gone)) {
@@ -208,10 +208,11 @@ public final class KafkaSource<K, V, T> implements InputSource<T, KafkaOffsetRan
 
   /**
    * Stops planning. The reader and committer reopen for the batches a graceful stop still runs, and the
-   * engine stops the source again after the last one.
+   * engine stops the source again after the last one. Called from the stopping thread and the job
+   * runner, maybe at once: a consumer must not be closed by two threads.
    */
   @Override
-  public void stop() {
+  public synchronized void stop() {
     if (planner != null) {
       planner.close();
       admin.close();

@@ -472,14 +472,15 @@ public final class StreamingContext implements AutoCloseable {
         markerWatcher.stop();
       }
     }
-    if (running != null) {
-      try {
+    try {
+      if (running != null) {
         running.stop(stopGracefully);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
       }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } finally {
+      closeCheckpoint(); // a source or sink failing to stop must not keep the directory locked
     }
-    closeCheckpoint();
   }
 
   private void closeCheckpoint() {
