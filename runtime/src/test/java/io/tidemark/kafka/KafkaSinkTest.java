@@ -20,32 +20,16 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The transactional Kafka sink against a real broker: what a read_committed consumer sees after failures. */
-class KafkaSinkTest {
-
-  private static KafkaTestBroker kafka;
+class KafkaSinkTest extends WithKafkaBroker {
 
   @TempDir
   Path tmp;
 
   private long now;
-
-  @BeforeAll
-  static void startBroker() throws Exception {
-    kafka = KafkaTestBroker.start();
-  }
-
-  @AfterAll
-  static void stopBroker() throws Exception {
-    if (kafka != null) {
-      kafka.close();
-    }
-  }
 
   /**
    * A run copying topic {@code in} to {@code out} through the Kafka sink (output id {@code out}), then

@@ -27,8 +27,6 @@ import java.util.stream.IntStream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,9 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The direct Kafka source against a real broker, batch by batch on a manual clock: each batch's records
  * are collected as {@code "<partition>:<value>"}, keyed by batch time, so every assertion is exact.
  */
-class KafkaSourceTest {
-
-  private static KafkaTestBroker kafka;
+class KafkaSourceTest extends WithKafkaBroker {
 
   @TempDir
   Path tmp;
@@ -46,18 +42,6 @@ class KafkaSourceTest {
   /** Batches' records by batch time, over every stint of a test. */
   private final Map<Long, List<String>> batches = new ConcurrentHashMap<>();
   private long now;
-
-  @BeforeAll
-  static void startBroker() throws Exception {
-    kafka = KafkaTestBroker.start();
-  }
-
-  @AfterAll
-  static void stopBroker() throws Exception {
-    if (kafka != null) {
-      kafka.close();
-    }
-  }
 
   private Map<String, String> properties(String... options) {
     Map<String, String> properties = new HashMap<>(Map.of("bootstrap.servers", kafka.bootstrap(),
@@ -77,7 +61,7 @@ class KafkaSourceTest {
       throws InterruptedException {
     ManualClock clock = new ManualClock(now);
     StreamingContext context = StreamingContext.getOrCreate(ckpt.toString(), () -> {
-      StreamingContext c = StreamingContext.builder(Duration.ofSeconds(1)).clock(clock).parallelism(2).build();
+      StreamingContext c = pipeline(clock);
       c.kafkaStream(KafkaSubscription.topics(topics), properties, new StringDeserializer(), new StringDeserializer(),
               (ConsumerRecord<String, String> r) -> r.partition() + ":" + r.value())
           .uid("in")
@@ -94,6 +78,15 @@ class KafkaSourceTest {
     } finally {
       now = clock.nowMillis();
     }
+  }
+
+  /**
+   * A context on {@code clock} checkpointing at every batch: a restart then recomputes no completed batch,
+   * so what it reads first is the pending batches and the next plan, and every verdict is deterministic.
+   */
+  private static StreamingContext pipeline(ManualClock clock) {
+    return StreamingContext.builder(Duration.ofSeconds(1)).clock(clock).parallelism(2)
+        .checkpointInterval(Duration.ofSeconds(1)).build();
   }
 
   private static List<String> values(int partition, String prefix, int from, int until) {
@@ -197,7 +190,7 @@ class KafkaSourceTest {
 
   private StreamingTestHarness harness(ManualClock clock, Path ckpt, Map<String, String> properties, String topic) {
     StreamingContext context = StreamingContext.getOrCreate(ckpt.toString(), () -> {
-      StreamingContext c = StreamingContext.builder(Duration.ofSeconds(1)).clock(clock).parallelism(2).build();
+      StreamingContext c = pipeline(clock);
       c.kafkaStream(KafkaSubscription.topics(topic), properties, new StringDeserializer(), new StringDeserializer(),
               (ConsumerRecord<String, String> r) -> r.partition() + ":" + r.value())
           .uid("in")
