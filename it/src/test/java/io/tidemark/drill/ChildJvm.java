@@ -1,77 +1,63 @@
 package io.tidemark.drill;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A main class of this module's test classpath in a child JVM, its output appended to a log file and
- * watched for a line saying it is ready; {@link #kill()} is SIGKILL. Close it in a finally
- * (try-with-resources): the child never outlives the test.
+ * A {@code main} run in a child JVM on this JVM's classpath, its output appended to a log file. {@link
+ * #kill()} is {@link Process#destroyForcibly()}, which on Linux sends SIGKILL (the JDK's {@code
+ * ProcessHandleImpl.destroy0} calls {@code kill(pid, SIGKILL)} when forced): the child runs no shutdown
+ * hook and no finally block, and its exit status is 137 (128 + 9).
  */
-final class ChildJvm implements AutoCloseable {
+final class ChildJvm {
+
+  /** The exit status of a process ended by SIGKILL. */
+  static final int SIGKILL_STATUS = 128 + 9;
+  private static final long EXIT_TIMEOUT_SECONDS = 60;
 
   private final Process process;
-  private final CountDownLatch ready = new CountDownLatch(1);
 
-  private ChildJvm(Process process, Path log, String readyLine) {
+  private ChildJvm(Process process) {
     this.process = process;
-    Thread copier = new Thread(() -> copy(log, readyLine), "child-output");
-    copier.setDaemon(true);
-    copier.start();
   }
 
-  /** Starts {@code main}; {@link #awaitReady} waits for it to print {@code readyLine}. */
-  static ChildJvm start(Class<?> main, Path log, String readyLine, String... args) throws IOException {
+  /** Starts {@code java -cp <this classpath> [-D<property>=<value>...] <main> <args...>}. */
+  static ChildJvm start(Class<?> main, Map<String, String> systemProperties, Path log, String... args)
+      throws IOException {
     List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx256m", "-cp", System.getProperty("java.class.path"), main.getName()));
+        "-Xmx256m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path")));
+    systemProperties.forEach((name, value) -> command.add("-D" + name + "=" + value));
+    command.add(main.getName());
     command.addAll(List.of(args));
-    return new ChildJvm(new ProcessBuilder(command).redirectErrorStream(true).start(), log, readyLine);
+    Process process = new ProcessBuilder(command).redirectErrorStream(true)
+        .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+    return new ChildJvm(process);
   }
 
-  private void copy(Path log, String readyLine) {
-    try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-        Writer file = Files.newBufferedWriter(log, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-            StandardOpenOption.APPEND)) {
-      for (String line; (line = out.readLine()) != null; ) {
-        file.write(line + System.lineSeparator());
-        if (line.equals(readyLine)) {
-          ready.countDown();
-        }
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+  long pid() {
+    return process.pid();
+  }
+
+  /** SIGKILLs the child and waits for it to be gone; returns its exit status (137 unless it had ended). */
+  int kill() throws InterruptedException {
+    process.destroyForcibly();
+    return awaitExit();
+  }
+
+  /** Waits for the child to end by itself (a minute at most), returns its exit status. */
+  int awaitExit() throws InterruptedException {
+    if (!process.waitFor(EXIT_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+      process.destroyForcibly().waitFor();
+      throw new AssertionError("child JVM " + process.pid() + " did not end within " + EXIT_TIMEOUT_SECONDS + " s");
     }
-  }
-
-  /** True once the child printed its ready line, false if it did not within {@code timeout}. */
-  boolean awaitReady(Duration timeout) throws InterruptedException {
-    return ready.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    return process.exitValue();
   }
 
   boolean isAlive() {
     return process.isAlive();
-  }
-
-  /** SIGKILL, as an OOM killer or a lost machine would, and waits until the process is gone. */
-  void kill() throws InterruptedException {
-    process.destroyForcibly();
-    process.waitFor(30, TimeUnit.SECONDS);
-  }
-
-  @Override
-  public void close() throws InterruptedException {
-    kill();
   }
 }

@@ -3,9 +3,7 @@ package io.tidemark.drill;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tidemark.kafka.KafkaTestBroker;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -18,31 +16,28 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Exactly-once end to end through crashes: {@link KafkaWordCountJob} in a child JVM is SIGKILLed at
- * seeded random moments, {@value #CRASHES} times, while a producer keeps writing lines; then it runs until
- * it has caught up. What a read_committed consumer sees must equal the uncrashed result exactly: per word,
- * the per-batch counts add up to the number of times the word was written (a batch written twice or lost
- * would show), and the last running total equals it too (state and offsets recovered together).
+ * Exactly-once end to end through crashes: {@link KafkaWordCountJob} in child JVMs SIGKILLed at seeded
+ * random moments, {@value #CRASHES} times, while a producer keeps writing lines; then a last child runs
+ * until it has caught up and stops gracefully. What a read_committed consumer sees must equal the
+ * uncrashed result exactly: per word, the per-batch counts add up to the number of times the word was
+ * written (a batch written twice or lost would show), and the last running total equals it too (state
+ * and offsets recovered together).
  */
 class KafkaCrashDrillTest {
 
   private static final int CRASHES = 20;
-  private static final long SEED = 20240501L;
-
-  @TempDir
-  Path tmp;
+  private static final long SEED = 20_240_501L;
+  private static final Path WORK = Path.of("target", "drills", "kafka");
 
   @Test
   @Timeout(value = 6, unit = TimeUnit.MINUTES)
   void wordCountFromKafkaToKafkaIsExactlyOnceThroughRepeatedSigkills() throws Exception {
     Random random = new Random(SEED);
-    Path ckpt = tmp.resolve("ckpt");
-    Path log = Path.of("target", "kafka-crash-drill.log").toAbsolutePath();
-    Files.deleteIfExists(log);
-    try (KafkaTestBroker kafka = KafkaTestBroker.start()) {
+    try (KafkaTestBroker kafka = KafkaTestBroker.start();
+        CrashDrill drill = new CrashDrill(WORK, KafkaWordCountJob.class,
+            List.of(kafka.bootstrap(), WORK.resolve("checkpoint").toString()))) {
       kafka.createTopic("words", 4);
       kafka.createTopic("counts", 2);
       kafka.createTopic("totals", 2);
@@ -51,38 +46,23 @@ class KafkaCrashDrillTest {
       Thread writer = new Thread(() -> writeLines(kafka, new Random(random.nextLong()), written, writing), "drill-writer");
       writer.start();
       try {
+        drill.start();
+        drill.await("a first committed batch", () -> !kafka.readCommitted("counts").isEmpty());
         for (int crash = 0; crash < CRASHES; crash++) {
-          try (ChildJvm job = ChildJvm.start(KafkaWordCountJob.class, log, "started", kafka.bootstrap(),
-              ckpt.toString())) {
-            assertThat(job.awaitReady(Duration.ofSeconds(60))).as("the job started; see %s", log).isTrue();
-            // anywhere in the recovery's batches, the first new ones and their transactions and checkpoints
-            Thread.sleep(random.nextInt(2500));
-            assertThat(job.isAlive()).as("the job runs until killed; see %s", log).isTrue();
-            job.kill();
-          }
-          Thread.sleep(KafkaWordCountJob.LOCK_LEASE.toMillis() + 200); // the dead owner's lock goes stale
+          // anywhere from JVM start-up through the recovery to new batches, their transactions and checkpoints
+          Thread.sleep(500 + random.nextInt(3000));
+          drill.kill();
+          drill.start();
         }
       } finally {
         writing.set(false);
         writer.join();
       }
-      long expectedWords = written.values().stream().mapToLong(Long::longValue).sum();
-      Map<String, Long> counted;
-      Map<String, Long> totals;
-      try (ChildJvm job = ChildJvm.start(KafkaWordCountJob.class, log, "started", kafka.bootstrap(), ckpt.toString())) {
-        long deadline = System.nanoTime() + 180_000_000_000L;
-        do {
-          Thread.sleep(1000);
-          counted = sums(kafka.readCommitted("counts"));
-          totals = lastValues(kafka.readCommitted("totals"));
-        } while ((counted.values().stream().mapToLong(Long::longValue).sum() < expectedWords || !totals.equals(written))
-            && System.nanoTime() < deadline && job.isAlive());
-      }
-      counted = sums(kafka.readCommitted("counts"));
-      totals = lastValues(kafka.readCommitted("totals"));
-      assertThat(expectedWords).isGreaterThan(10_000);
-      assertThat(counted).as("per-batch counts summed per word; job log: %s", log).isEqualTo(written);
-      assertThat(totals).as("last running total per word").isEqualTo(written);
+      drill.await("every written word counted", () -> lastValues(kafka.readCommitted("totals")).equals(written));
+      drill.stopGracefully();
+      assertThat(written.values().stream().mapToLong(Long::longValue).sum()).isGreaterThan(10_000);
+      assertThat(sums(kafka.readCommitted("counts"))).as("per-batch counts summed per word").isEqualTo(written);
+      assertThat(lastValues(kafka.readCommitted("totals"))).as("last running total per word").isEqualTo(written);
     }
   }
 

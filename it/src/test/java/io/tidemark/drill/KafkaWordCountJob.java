@@ -15,12 +15,10 @@ import org.apache.kafka.common.serialization.StringSerializer;
 /**
  * The crash drill's job, run in a child JVM: word count from topic {@code words} with each batch's
  * counts written to topic {@code counts} and the running totals (checkpointed state) to {@code totals},
- * both through the transactional sink. Runs until killed. Args: bootstrap servers, checkpoint directory.
+ * both through the transactional sink. Runs until killed or its stop file appears ({@link DrillChild}).
+ * Args: bootstrap servers, checkpoint directory.
  */
 public final class KafkaWordCountJob {
-
-  /** Short, so that a restart after a SIGKILL takes the directory over soon. */
-  static final Duration LOCK_LEASE = Duration.ofSeconds(1);
 
   private KafkaWordCountJob() {}
 
@@ -32,7 +30,7 @@ public final class KafkaWordCountJob {
     String bootstrap = args[0];
     StreamingContext context = StreamingContext.getOrCreate(args[1], () -> {
       StreamingContext c = StreamingContext.builder(Duration.ofMillis(500)).name("wordcount").parallelism(2)
-          .checkpointInterval(Duration.ofSeconds(2)).checkpointLockLease(LOCK_LEASE).build();
+          .checkpointInterval(Duration.ofSeconds(2)).checkpointLockLease(DrillChild.LOCK_LEASE).build();
       PairDStream<String, Long> counts = c.kafkaStream(KafkaSubscription.topics("words"),
               Map.of("bootstrap.servers", bootstrap, "startingOffsets", "earliest", "isolation.level", "read_committed"))
           .uid("lines")
@@ -48,8 +46,6 @@ public final class KafkaWordCountJob {
           .uid("totalsOut");
       return c;
     });
-    context.start();
-    System.out.println("started");
-    context.awaitTermination();
+    DrillChild.runUntilStopFile(context);
   }
 }

@@ -243,10 +243,12 @@ public final class CheckpointStore implements AutoCloseable {
   /**
    * The local path of {@code file} when the store is on the local filesystem, else null. Files there are
    * written with the JDK: Hadoop's local filesystem, without its native library, forks a {@code chmod}
-   * process for every file it creates, which made a checkpoint cost milliseconds per file.
+   * process for every file it creates, which made a checkpoint cost milliseconds per file. Only Hadoop's
+   * own class takes this shortcut: a subclass configured as {@code fs.file.impl} exists to change what
+   * the filesystem does (instrumentation, quotas, fault injection), so its calls must reach it.
    */
   private java.nio.file.Path localPath(Path file) {
-    return fs instanceof LocalFileSystem local ? local.pathToFile(file).toPath() : null;
+    return fs.getClass() == LocalFileSystem.class ? ((LocalFileSystem) fs).pathToFile(file).toPath() : null;
   }
 
   /** Creates {@code file} (failing if it exists) with {@code bytes}, synced to the device. */

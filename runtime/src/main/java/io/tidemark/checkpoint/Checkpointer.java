@@ -17,12 +17,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Writes a running pipeline's checkpoints: the metadata of every batch before its outputs run and again
  * when it completes; the state of every stateful stage after each batch at a multiple of the checkpoint
- * interval (then referenced by the completion's metadata) and after a graceful stop; and retention,
+ * interval and after a graceful stop (then referenced by the completion's metadata, or later, when a
+ * window downstream of the state needs an older state to be refilled from); and retention,
  * deleting what no kept metadata file needs: metadata, state, write-ahead log segments. Runs on the job
  * runner thread, between batches' stage work; owns the receivers' write-ahead logs.
  */
@@ -36,11 +38,13 @@ final class Checkpointer implements CheckpointHook, AutoCloseable {
   private final String toolkitVersion;
   /** Completed batches a restart would recompute: after the state, or inside a stateless window. */
   private final List<GeneratedBatch> recomputable;
-  private final Map<Long, Schema> stateSchemas;
+  /** The data checkpoints that metadata may still reference, by state time, each with its state schemas. */
+  private final TreeMap<Long, Map<Long, Schema>> states = new TreeMap<>();
   /** What each metadata file references, by its batch time, as far as known. */
   private final Map<Long, References> references = new HashMap<>();
   private final Map<String, WriteAheadLog> writeAheadLogs = new ConcurrentHashMap<>();
   private OptionalLong lastCompleted;
+  /** The data checkpoint the metadata references: the one a recovery restores. */
   private OptionalLong stateTime;
   private long deletedStateBefore = Long.MIN_VALUE;
 
@@ -54,9 +58,9 @@ final class Checkpointer implements CheckpointHook, AutoCloseable {
     this.options = options;
     this.toolkitVersion = toolkitVersion;
     this.recomputable = new ArrayList<>(recovered == null ? List.of() : recovered.recompute());
-    this.stateSchemas = new LinkedHashMap<>(recovered == null ? Map.of() : recovered.schemas());
     this.lastCompleted = recovered == null ? OptionalLong.empty() : recovered.lastCompletedBatch();
     this.stateTime = recovered == null ? OptionalLong.empty() : recovered.stateTime();
+    stateTime.ifPresent(time -> states.put(time, recovered.schemas()));
   }
 
   /**
@@ -110,8 +114,7 @@ final class Checkpointer implements CheckpointHook, AutoCloseable {
     if ((time - graph.zeroTime()) % options.interval().toMillis() == 0) {
       writeState(time);
     }
-    long windowStart = time - graph.longestStatelessWindowMillis();
-    recomputable.removeIf(b -> b.timeMillis() <= stateTime.orElse(Long.MIN_VALUE) && b.timeMillis() <= windowStart);
+    referenceStateAfter(time);
     List<GeneratedBatch> stillPending = planning.pending().stream().filter(b -> b.timeMillis() != time).toList();
     writeMetadata(time, stillPending, planning);
     retain();
@@ -123,11 +126,10 @@ final class Checkpointer implements CheckpointHook, AutoCloseable {
       return; // no batch ran: the checkpoint there is (if any) is as current as it gets
     }
     long time = lastCompleted.getAsLong();
-    if (stateTime.orElse(Long.MIN_VALUE) != time) {
+    if (!states.containsKey(time)) {
       writeState(time);
     }
-    long windowStart = time - graph.longestStatelessWindowMillis();
-    recomputable.removeIf(b -> b.timeMillis() <= windowStart);
+    referenceStateAfter(time);
     writeMetadata(time, planning.pending(), planning);
     retain();
   }
@@ -135,21 +137,36 @@ final class Checkpointer implements CheckpointHook, AutoCloseable {
   private void writeMetadata(long batchTime, List<GeneratedBatch> pending, Planning planning) {
     CheckpointMetadata metadata = new CheckpointMetadata(batchTime, toolkitVersion, descriptor, config,
         graph.zeroTime(), options.interval().toMillis(), lastCompleted, stateTime, planning.positions(), pending,
-        recomputable, stateSchemas);
+        recomputable, stateTime.isPresent() ? states.get(stateTime.getAsLong()) : Map.of());
     store.writeAtomically(store.metadataFile(batchTime), MetadataJson.write(metadata));
     references.put(batchTime, References.of(metadata));
   }
 
-  /** Writes every stateful stage's state after the batch at {@code time}; it becomes the current state. */
+  /** Writes every stateful stage's state after the batch at {@code time}. */
   private void writeState(long time) {
-    stateSchemas.clear();
+    Map<Long, Schema> schemas = new LinkedHashMap<>();
     for (StatefulStage<?, ?> stage : graph.statefulStages()) {
-      writeState(stage, time);
+      writeState(stage, time, schemas);
     }
-    stateTime = OptionalLong.of(time);
+    states.put(time, schemas);
   }
 
-  private <K, V> void writeState(StatefulStage<K, V> stage, long time) {
+  /**
+   * After the batch at {@code time} completed: references the newest data checkpoint from which every
+   * window downstream of a stateful stage can be refilled, and forgets the completed batches a restart
+   * from it no longer recomputes (those it holds, unless a window without state still covers them).
+   */
+  private void referenceStateAfter(long time) {
+    Long newest = states.floorKey(time - graph.windowLengthAfterStateMillis());
+    if (newest != null) {
+      stateTime = OptionalLong.of(newest);
+      states.headMap(newest).clear(); // no later metadata references an older one
+    }
+    long windowStart = time - graph.longestStatelessWindowMillis();
+    recomputable.removeIf(b -> b.timeMillis() <= stateTime.orElse(Long.MIN_VALUE) && b.timeMillis() <= windowStart);
+  }
+
+  private <K, V> void writeState(StatefulStage<K, V> stage, long time, Map<Long, Schema> schemas) {
     StateSerializers<K, V> serializers = stage.serializers().orElseThrow();
     store.delete(store.stateDirectory(stage.id(), time)); // parts left by a crash, maybe at another parallelism
     for (int p = 0; p < graph.parallelism(); p++) {
@@ -157,8 +174,8 @@ final class Checkpointer implements CheckpointHook, AutoCloseable {
       store.writeAtomically(store.stateFile(stage.id(), time, p),
           StateFile.write(serializers, entries -> stage.forEachEntry(partition, entries)));
     }
-    stateSchemas.put(serializers.keys().fingerprint(), serializers.keys().schema());
-    stateSchemas.put(serializers.values().fingerprint(), serializers.values().schema());
+    schemas.put(serializers.keys().fingerprint(), serializers.keys().schema());
+    schemas.put(serializers.values().fingerprint(), serializers.values().schema());
   }
 
   /**

@@ -259,6 +259,34 @@ public final class StreamGraph {
     return longest;
   }
 
+  /**
+   * How long before the newest completed batch the state a recovery restores must be, so that every
+   * window without state of its own that a stateful stage feeds (directly or through other stages) is
+   * refilled: a recomputed batch that the restored state already holds gives no stateful output, so the
+   * window's past must be recomputed from an older state. Windows in a chain add up; 0 without such windows.
+   */
+  public long windowLengthAfterStateMillis() {
+    Map<Stage<?>, Long> pastNeeded = new HashMap<>(); // of stateful outputs, by stage; absent: none upstream
+    long longest = 0;
+    for (Stage<?> stage : activeStages) {
+      Long needed = null;
+      for (Stage<?> parent : stage.parents()) {
+        Long ofParent = parent instanceof StatefulStage<?, ?> ? Long.valueOf(0) : pastNeeded.get(parent);
+        if (ofParent != null) {
+          needed = needed == null ? ofParent : Math.max(needed, ofParent);
+        }
+      }
+      if (needed != null) {
+        if (stage instanceof WindowedStage<?> window && !(stage instanceof StatefulStage<?, ?>)) {
+          needed += window.windowLengthMillis();
+        }
+        pastNeeded.put(stage, needed);
+        longest = Math.max(longest, needed);
+      }
+    }
+    return longest;
+  }
+
   /** The stateful stages, in registration order: the ones a data checkpoint writes and a recovery restores. */
   public List<StatefulStage<?, ?>> statefulStages() {
     List<StatefulStage<?, ?>> stateful = new ArrayList<>();

@@ -114,6 +114,36 @@ class RecoveryScenariosTest {
   }
 
   @Test
+  void aWindowDownstreamOfStateIsRefilledAcrossARestart() throws Exception {
+    // the window of 8 s holds the totals of 6 and 7 s; the state of 6 s alone cannot give them back
+    List<List<String>> runs = interruptedAndStraight(out -> clock -> {
+      StreamingContext context = context(clock, Duration.ofSeconds(2));
+      record(queue(context, ONE_A_PER_BATCH).mapToPair(w -> KV.of(w, 1L)).updateStateByKey("totals",
+          Serializers.strings(), Serializers.longs(),
+          (List<Long> values, Optional<Long> total) -> total.orElse(0L) + values.size())
+          .window(Duration.ofSeconds(3), SECOND), out);
+      return context;
+    }, 7, 3);
+    assertThat(runs.get(0)).isEqualTo(runs.get(1)).hasSize(10)
+        .contains("8000: [(a,6), (a,7), (a,8)]").last().isEqualTo("10000: [(a,10), (a,8), (a,9)]");
+  }
+
+  @Test
+  void aReduceByKeyAndWindowWithoutInverseDownstreamOfStateRestartsTwice() throws Exception {
+    List<List<String>> batches = List.of(List.of("a", "b"), List.of("a"), List.of("b", "b", "c"), List.of(),
+        List.of("a"), List.of("c"), List.of("a", "c"), List.of("b"), List.of(), List.of("a"));
+    List<List<String>> runs = interruptedAndStraight(out -> clock -> {
+      StreamingContext context = context(clock, Duration.ofSeconds(2));
+      record(queue(context, batches).mapToPair(w -> KV.of(w, 1L))
+          .updateStateByKey("counts", Serializers.strings(), Serializers.longs(),
+              (List<Long> values, Optional<Long> count) -> count.orElse(0L) + values.size())
+          .reduceByKeyAndWindow(Long::sum, Duration.ofSeconds(4), Duration.ofSeconds(2)), out);
+      return context;
+    }, 5, 4, 1);
+    assertThat(runs.get(0)).isEqualTo(runs.get(1)).hasSize(5).last().isEqualTo("10000: [(a,17), (b,15), (c,12)]");
+  }
+
+  @Test
   void updateStateByKeyRestartAfterSevenOfTen() throws Exception {
     List<List<String>> runs = interruptedAndStraight(out -> clock -> {
       StreamingContext context = context(clock, Duration.ofSeconds(2));
