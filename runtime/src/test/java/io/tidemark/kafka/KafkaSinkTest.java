@@ -11,7 +11,6 @@ import io.tidemark.testing.ManualClock;
 import io.tidemark.testing.StreamingTestHarness;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
