@@ -4,6 +4,7 @@ import io.tidemark.source.InputDescriptor;
 import io.tidemark.source.InputSource;
 import io.tidemark.source.SourceContext;
 import io.tidemark.source.SourcePosition;
+import io.tidemark.stream.BatchInfo;
 import java.util.List;
 
 /** The stage of an input source: reads the batch its source planned and splits it into partitions. */
@@ -38,6 +39,11 @@ public final class InputStage<T, D extends InputDescriptor> extends Materialized
     source.release((D) descriptor);
   }
 
+  @SuppressWarnings("unchecked") // the scheduler stores what this source's plan() returned under its id
+  void completed(InputDescriptor descriptor, BatchInfo info) {
+    source.completed((D) descriptor, info);
+  }
+
   SourcePosition position() {
     return source.position();
   }
@@ -60,8 +66,9 @@ public final class InputStage<T, D extends InputDescriptor> extends Materialized
   protected PartitionedBatch<T> compute(BatchRun run) {
     D descriptor = (D) run.inputOf(id());
     // a source added by an upgrade has no input in the batches recovered from the checkpoint
-    List<T> data = descriptor == null ? List.of() : source.read(descriptor);
+    PartitionedBatch<T> data = descriptor == null ? PartitionedBatch.empty(run.parallelism())
+        : source.readPartitioned(descriptor, run.parallelism());
     run.addRecordsIn(data.size());
-    return PartitionedBatch.split(data, run.parallelism());
+    return data;
   }
 }

@@ -43,6 +43,8 @@ public final class JobScheduler {
   private final CountDownLatch terminated = new CountDownLatch(1);
   private final Object generation = new Object();
   private boolean generating;
+  /** Set when planning a batch failed half-way: the positions to checkpoint from then on. */
+  private Map<String, SourcePosition> positionsBeforeFailedPlan;
   private long nextBatchTime;
   private Thread generator;
   private Thread runner;
@@ -135,15 +137,21 @@ public final class JobScheduler {
   /** The pending batches and the sources' positions after planning them, taken together. */
   public CheckpointHook.Planning planning() {
     synchronized (generation) {
-      Map<String, SourcePosition> positions = new LinkedHashMap<>();
-      for (InputStage<?, ?> input : graph.activeInputs()) {
-        SourcePosition position = input.position();
-        if (position != null) {
-          positions.put(input.id(), position);
-        }
-      }
-      return new CheckpointHook.Planning(List.copyOf(pending), positions);
+      return new CheckpointHook.Planning(List.copyOf(pending),
+          positionsBeforeFailedPlan != null ? positionsBeforeFailedPlan : positions());
     }
+  }
+
+  /** Every source's position; caller holds {@code generation}. */
+  private Map<String, SourcePosition> positions() {
+    Map<String, SourcePosition> positions = new LinkedHashMap<>();
+    for (InputStage<?, ?> input : graph.activeInputs()) {
+      SourcePosition position = input.position();
+      if (position != null) {
+        positions.put(input.id(), position);
+      }
+    }
+    return positions;
   }
 
   private void generateLoop() {
@@ -161,12 +169,31 @@ public final class JobScheduler {
           if (!generating) {
             return;
           }
-          generate();
+          Map<String, SourcePosition> before = positions();
+          try {
+            generate();
+          } catch (RuntimeException | Error e) {
+            // sources planned before the failing one moved on: checkpoints keep what no batch lost
+            positionsBeforeFailedPlan = before;
+            planningFailed(time, e);
+            return;
+          }
         }
       }
     } catch (InterruptedException e) {
       // stop() interrupts the wait for the next batch time
     }
+  }
+
+  /**
+   * A source could not plan the batch at {@code time} (e.g. its offsets are no longer in the log): the
+   * context fails as if the batch had; batches already queued still run. Caller holds {@code generation}.
+   */
+  private void planningFailed(long time, Throwable error) {
+    failure = error;
+    generating = false;
+    listeners.forEach(l -> l.onBatchFailed(new BatchTime(time), error));
+    queue.add(END);
   }
 
   /** Plans the batch at {@code nextBatchTime}; caller holds {@code generation}. */
@@ -202,6 +229,12 @@ public final class JobScheduler {
           return;
         }
         pending.remove(batch);
+        for (InputStage<?, ?> input : graph.activeInputs()) {
+          InputDescriptor descriptor = batch.inputs().get(input.id());
+          if (descriptor != null) {
+            input.completed(descriptor, info);
+          }
+        }
         retain(batch);
         listeners.forEach(l -> l.onBatchCompleted(info));
       }
@@ -212,6 +245,7 @@ public final class JobScheduler {
       Thread.currentThread().interrupt();
     } finally {
       graph.activeInputs().forEach(InputStage::stop);
+      graph.outputs().forEach(OutputOperation::close);
       pool.close();
       terminated.countDown();
     }

@@ -19,6 +19,11 @@ public record OutputOperation<T>(String id, String kind, Stage<T> stage, Partiti
     return kind + " output '" + id + "'";
   }
 
+  /** The context stopped: the sink releases what it holds (a producer, a connection). */
+  void close() {
+    sink.close();
+  }
+
   void run(BatchRun run) {
     if (stage.isValidAt(run.timeMillis())) {
       sink.write(run.batchTime(), stage.materialize(run));

@@ -9,6 +9,9 @@ public interface PartitionedBatchSink<T> {
 
   void write(BatchTime time, PartitionedBatch<T> batch);
 
+  /** The context stopped and writes no more batches: release what the sink holds (a producer, a connection). */
+  default void close() {}
+
   /** Adapts a whole-list sink; checked exceptions fail the batch. */
   static <T> PartitionedBatchSink<T> of(BatchSink<T> sink) {
     return (time, batch) -> {

@@ -1,5 +1,7 @@
 package io.tidemark.source;
 
+import io.tidemark.engine.PartitionedBatch;
+import io.tidemark.stream.BatchInfo;
 import java.util.List;
 
 /**
@@ -23,6 +25,21 @@ public interface InputSource<T, D extends InputDescriptor> {
 
   /** The records a descriptor stands for, in order. */
   List<T> read(D descriptor);
+
+  /**
+   * The records a descriptor stands for, split into the batch's {@code partitionCount} task partitions:
+   * by default contiguous slices of {@link #read}; a source whose input is partitioned itself (Kafka)
+   * keeps its partitions apart.
+   */
+  default PartitionedBatch<T> readPartitioned(D descriptor, int partitionCount) {
+    return PartitionedBatch.split(read(descriptor), partitionCount);
+  }
+
+  /**
+   * The batch planned with {@code descriptor} completed, its outputs included; called on the job runner
+   * thread, in batch order, never for batches a recovery recomputes without outputs.
+   */
+  default void completed(D descriptor, BatchInfo info) {}
 
   /** The batch is done and no longer needs to be recomputable: drop what only it referenced. */
   default void release(D descriptor) {}

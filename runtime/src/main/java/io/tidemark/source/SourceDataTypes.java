@@ -16,7 +16,9 @@ public final class SourceDataTypes {
       WalBlocks.TYPE, WalBlocks.class,
       QueuePosition.TYPE, QueuePosition.class,
       TakenFiles.TYPE, TakenFiles.class,
-      WalPosition.TYPE, WalPosition.class);
+      WalPosition.TYPE, WalPosition.class,
+      KafkaOffsetRanges.TYPE, KafkaOffsetRanges.class,
+      KafkaOffsets.TYPE, KafkaOffsets.class);
 
   private SourceDataTypes() {}
 

@@ -10,14 +10,18 @@ import io.tidemark.engine.TransformStage;
 import io.tidemark.engine.UnionStage;
 import io.tidemark.engine.WindowStage;
 import io.tidemark.sink.BatchSink;
+import io.tidemark.sink.KafkaSink;
 import io.tidemark.sink.PartitionedBatchSink;
 import io.tidemark.sink.PrintSink;
 import io.tidemark.sink.TextFilesSink;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import org.apache.kafka.common.serialization.Serializer;
 
 /**
  * A discretized stream: a sequence of batches of {@code T}, one per batch interval (or per slide, after
@@ -148,6 +152,24 @@ public class DStream<T> {
   /** Writes each batch to {@code prefix-<timeMs>.suffix}; a rerun of a batch replaces its directory. */
   public Output saveAsTextFiles(String prefix, String suffix) {
     return output("saveAsTextFiles", new TextFilesSink<>(prefix, suffix));
+  }
+
+  /**
+   * Writes each batch to Kafka {@code topic} exactly once: one transaction per batch, skipped when a
+   * recovery runs a batch an earlier run already committed (see {@link KafkaSink}). The {@code
+   * transactional.id} is {@code <pipeline name>.<output id>} unless the properties give one: give the
+   * output a stable id ({@link Output#uid}). Consumers must read with {@code isolation.level=read_committed}.
+   *
+   * @param toRecord each element's key and value
+   */
+  public <K, V> Output writeToKafka(String topic, Map<String, String> producerProperties, Serializer<K> keys,
+      Serializer<V> values, Function<? super T, KV<K, V>> toRecord) {
+    // the id is final only once uid() has been called on the Output this returns: read it at the first write
+    AtomicReference<Output> registered = new AtomicReference<>();
+    Output output = output("writeToKafka", new KafkaSink<>(topic, producerProperties, keys, values, toRecord,
+        () -> context.name() + "." + registered.get().id()));
+    registered.set(output);
+    return output;
   }
 
   private Output output(String kind, PartitionedBatchSink<T> sink) {

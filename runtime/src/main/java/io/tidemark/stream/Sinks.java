@@ -1,5 +1,8 @@
 package io.tidemark.stream;
 
+import java.util.Map;
+import org.apache.kafka.common.serialization.Serializer;
+
 /** The built-in {@link SinkSpec}s. */
 public final class Sinks {
 
@@ -11,6 +14,15 @@ public final class Sinks {
    */
   public static <T> SinkSpec<T> textFiles(String prefix) {
     return stream -> stream.saveAsTextFiles(prefix);
+  }
+
+  /**
+   * Each batch to Kafka {@code topic}, exactly once, in one transaction per batch; see {@link
+   * DStream#writeToKafka}.
+   */
+  public static <K, V> SinkSpec<KV<K, V>> kafka(String topic, Map<String, String> producerProperties,
+      Serializer<K> keys, Serializer<V> values) {
+    return stream -> stream.writeToKafka(topic, producerProperties, keys, values, kv -> kv);
   }
 
   /** The first ten elements of each batch on standard output. */

@@ -11,6 +11,9 @@ import io.tidemark.engine.StreamGraph;
 import io.tidemark.engine.SystemClock;
 import io.tidemark.schema.PipelineDescriptor;
 import io.tidemark.source.DirectorySource;
+import io.tidemark.source.KafkaSource;
+import io.tidemark.source.KafkaSourceOptions;
+import io.tidemark.source.KafkaSubscription;
 import io.tidemark.source.QueueSource;
 import io.tidemark.source.SocketTextSource;
 import java.net.URI;
@@ -24,8 +27,12 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Queue;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
  * The entry point of a pipeline: create the input streams, derive streams from them, register outputs,
@@ -322,6 +329,31 @@ public final class StreamingContext implements AutoCloseable {
     return input(new DirectorySource(directory));
   }
 
+  /**
+   * The values of the records of Kafka {@code topics}, as UTF-8 strings: a direct stream, see {@link
+   * #kafkaStream(KafkaSubscription, Map, Deserializer, Deserializer, Function)}.
+   */
+  public DStream<String> kafkaStream(KafkaSubscription topics, Map<String, String> properties) {
+    return kafkaStream(topics, properties, new StringDeserializer(), new StringDeserializer(), ConsumerRecord::value);
+  }
+
+  /**
+   * The records of Kafka {@code topics}, each turned into an element by {@code mapper}: a direct stream,
+   * without a receiver. Each batch reads an offset range per partition, decided when the batch is
+   * planned and recorded in the checkpoint before it runs, so a recovery reads exactly the same records.
+   * Give the stream a stable id ({@link DStream#uid}): its offsets are checkpointed under it.
+   *
+   * @param properties the consumer's properties ({@code bootstrap.servers} at least) and the source's
+   *     options ({@code startingOffsets}, {@code onOutOfRange}, {@code maxRatePerPartition}, {@code
+   *     backpressure}, {@code commitToKafka}; see {@link KafkaSourceOptions})
+   * @throws IllegalArgumentException naming an option with a bad value and the allowed values
+   */
+  public <K, V, T> DStream<T> kafkaStream(KafkaSubscription topics, Map<String, String> properties,
+      Deserializer<K> keys, Deserializer<V> values, Function<? super ConsumerRecord<K, V>, ? extends T> mapper) {
+    return input(new KafkaSource<>(topics, KafkaSourceOptions.parse(properties), keys, values, mapper,
+        batchInterval.toMillis()));
+  }
+
   private <T> DStream<T> input(io.tidemark.source.InputSource<T, ?> source) {
     return new DStream<>(this, graph.add(new InputStage<>(graph, source)));
   }
@@ -440,14 +472,15 @@ public final class StreamingContext implements AutoCloseable {
         markerWatcher.stop();
       }
     }
-    if (running != null) {
-      try {
+    try {
+      if (running != null) {
         running.stop(stopGracefully);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
       }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } finally {
+      closeCheckpoint(); // a source or sink failing to stop must not keep the directory locked
     }
-    closeCheckpoint();
   }
 
   private void closeCheckpoint() {

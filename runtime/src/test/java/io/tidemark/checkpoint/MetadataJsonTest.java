@@ -41,8 +41,8 @@ class MetadataJsonTest {
     String text = new String(MetadataJson.write(METADATA), StandardCharsets.UTF_8)
         .replace("\"type\" : \"files\"", "\"type\" : \"java.io.File\"");
     assertThatThrownBy(() -> MetadataJson.read(text.getBytes(StandardCharsets.UTF_8)))
-        .hasMessage("$.pending[0].inputs.lines.type: expected one of the registered types (blocks, files, queue,"
-            + " queuePosition, takenFiles, walBlocks, walPosition) of InputDescriptor, found \"java.io.File\"");
+        .hasMessage("$.pending[0].inputs.lines.type: expected one of the registered types (blocks, files, kafkaOffsetRanges,"
+            + " kafkaOffsets, queue, queuePosition, takenFiles, walBlocks, walPosition) of InputDescriptor, found \"java.io.File\"");
     assertThatThrownBy(() -> MetadataJson.read(new byte[0])).hasMessage("$: the file is empty");
     assertThatThrownBy(() -> MetadataJson.read("{\"format\":1}".getBytes(StandardCharsets.UTF_8)))
         .hasMessage("$.config: expected an object");
