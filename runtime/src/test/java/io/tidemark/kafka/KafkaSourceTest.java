@@ -3,8 +3,12 @@ package io.tidemark.kafka;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tidemark.schema.Serializer;
+import io.tidemark.schema.Serializers;
 import io.tidemark.source.KafkaOffsetOutOfRangeException;
 import io.tidemark.source.KafkaSubscription;
+import io.tidemark.stream.DStream;
+import io.tidemark.stream.KV;
 import io.tidemark.stream.StreamingContext;
 import io.tidemark.stream.StreamingException;
 import io.tidemark.testing.ManualClock;
@@ -12,14 +16,21 @@ import io.tidemark.testing.StreamingTestHarness;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiFunction;
+import java.util.function.Consumer;
 import java.util.stream.IntStream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
@@ -54,18 +65,23 @@ class KafkaSourceTest extends WithKafkaBroker {
    */
   private void stint(Path ckpt, Map<String, String> properties, int batchCount, long failAt, String... topics)
       throws InterruptedException {
+    stint(ckpt, properties, batchCount, in -> in.foreachBatch((time, batch) -> {
+      if (time.milliseconds() == failAt) {
+        throw new IllegalStateException("output failed for batch " + time);
+      }
+      batches.put(time.milliseconds(), List.copyOf(batch));
+    }), topics);
+  }
+
+  /** One run of a pipeline whose outputs {@code outputs} adds to the source's {@code "<partition>:<value>"} stream. */
+  private void stint(Path ckpt, Map<String, String> properties, int batchCount, Consumer<DStream<String>> outputs,
+      String... topics) throws InterruptedException {
     ManualClock clock = new ManualClock(now);
     StreamingContext context = StreamingContext.getOrCreate(ckpt.toString(), () -> {
       StreamingContext c = pipeline(clock);
-      c.kafkaStream(KafkaSubscription.topics(topics), properties, new StringDeserializer(), new StringDeserializer(),
-              (ConsumerRecord<String, String> r) -> r.partition() + ":" + r.value())
-          .uid("in")
-          .foreachBatch((time, batch) -> {
-            if (time.milliseconds() == failAt) {
-              throw new IllegalStateException("output failed for batch " + time);
-            }
-            batches.put(time.milliseconds(), List.copyOf(batch));
-          });
+      outputs.accept(c.kafkaStream(KafkaSubscription.topics(topics), properties, new StringDeserializer(),
+              new StringDeserializer(), (ConsumerRecord<String, String> r) -> r.partition() + ":" + r.value())
+          .uid("in"));
       return c;
     });
     try (StreamingTestHarness harness = new StreamingTestHarness(context, clock)) {
@@ -181,6 +197,115 @@ class KafkaSourceTest extends WithKafkaBroker {
     }
     assertThat(batchesInOrder()).containsExactly(values(0, "a", 0, 3),
         sorted(values(0, "a", 3, 5), values(1, "b", 0, 4)));
+  }
+
+  /** Version 1 of the word totals' state. */
+  record TotalV1(long total) {}
+
+  /** Version 2: maxPerBatch added, with a default for the states version 1 wrote. */
+  record TotalV2(long total, long maxPerBatch) {}
+
+  static final Serializer<TotalV1> TOTAL_V1 = Serializers.record(TotalV1.class)
+      .field("total", Serializers.longs(), TotalV1::total)
+      .build(v -> new TotalV1(v.get(0)));
+
+  static final Serializer<TotalV2> TOTAL_V2 = Serializers.record(TotalV2.class)
+      .field("total", Serializers.longs(), TotalV2::total)
+      .field("maxPerBatch", Serializers.longs(), TotalV2::maxPerBatch).withDefault(0L)
+      .build(v -> new TotalV2(v.get(0), v.get(1)));
+
+  /** The word totals' states by batch time, each batch's sorted. */
+  private final Map<Long, List<String>> totals = new ConcurrentHashMap<>();
+
+  /**
+   * The records of each batch into {@link #batches}, and the totals of their words (a value's first letter)
+   * into {@link #totals}, kept in the state {@code totals} of type {@code S}.
+   */
+  private <S> Consumer<DStream<String>> wordTotals(Serializer<S> states,
+      BiFunction<List<Long>, Optional<S>, S> update) {
+    return in -> {
+      in.foreachBatch((time, batch) -> batches.put(time.milliseconds(), List.copyOf(batch)));
+      in.map(record -> record.substring(record.indexOf(':') + 1, record.indexOf(':') + 2))
+          .mapToPair(word -> KV.of(word, 1L))
+          .updateStateByKey("totals", Serializers.strings(), states, update)
+          .foreachBatch((time, batch) -> totals.put(time.milliseconds(),
+              batch.stream().map(String::valueOf).sorted().toList()));
+    };
+  }
+
+  @Test
+  void anUpgradeWithACompatibleStateChangeAndATopicMoreContinuesTheOffsetsAndTheState() throws Exception {
+    kafka.createTopic("upgraded", 2);
+    kafka.createTopic("added", 1);
+    Path ckpt = tmp.resolve("ckpt");
+    kafka.send("upgraded", 0, plain("a", 0, 6));
+    kafka.send("upgraded", 1, plain("b", 0, 2));
+    kafka.send("added", 0, plain("n", 0, 3)); // before the upgrade: not read, the new topic starts at latest
+    stint(ckpt, properties("maxRatePerPartition", "2"), 2,
+        wordTotals(TOTAL_V1, (values, state) -> new TotalV1(state.map(TotalV1::total).orElse(0L) + values.size())),
+        "upgraded");
+
+    kafka.send("upgraded", 0, plain("a", 6, 7)); // while down
+    Consumer<DStream<String>> v2 = wordTotals(TOTAL_V2, (values, state) -> {
+      TotalV2 previous = state.orElse(new TotalV2(0, 0));
+      return new TotalV2(previous.total() + values.size(), Math.max(previous.maxPerBatch(), values.size()));
+    });
+    stint(ckpt, properties("startingOffsets", "latest"), 1, v2, "upgraded", "added");
+    kafka.send("upgraded", 0, plain("a", 7, 8));
+    kafka.send("added", 0, plain("n", 3, 5));
+    stint(ckpt, properties("startingOffsets", "latest"), 1, v2, "upgraded", "added");
+
+    assertThat(batchesInOrder()).as("every record of the original topic once, in offset order").containsExactly(
+        sorted(values(0, "a", 0, 2), values(1, "b", 0, 2)),
+        values(0, "a", 2, 4),
+        values(0, "a", 4, 7), // a4 and a5, left by version 1's rate limit, then what arrived while down
+        sorted(values(0, "a", 7, 8), values(0, "n", 3, 5)));
+    assertThat(new TreeMap<>(totals)).containsExactly(
+        Map.entry(1000L, List.of("(a,TotalV1[total=2])", "(b,TotalV1[total=2])")),
+        Map.entry(2000L, List.of("(a,TotalV1[total=4])", "(b,TotalV1[total=2])")),
+        // version 1's totals carried over, maxPerBatch at its default until a batch raises it
+        Map.entry(3000L, List.of("(a,TotalV2[total=7, maxPerBatch=3])", "(b,TotalV2[total=2, maxPerBatch=0])")),
+        Map.entry(4000L, List.of("(a,TotalV2[total=8, maxPerBatch=3])", "(b,TotalV2[total=2, maxPerBatch=0])",
+            "(n,TotalV2[total=2, maxPerBatch=2])")));
+  }
+
+  @Test
+  void latestWithoutACheckpointSkipsTheRecordsWrittenBeforeTheStart() throws Exception {
+    kafka.createTopic("late", 2);
+    Path ckpt = tmp.resolve("ckpt");
+    kafka.send("late", 0, plain("old", 0, 5));
+    kafka.send("late", 1, plain("old", 0, 2));
+    stint(ckpt, properties("startingOffsets", "latest"), 1, 0, "late");
+    kafka.send("late", 0, plain("new", 0, 3));
+    stint(ckpt, properties("startingOffsets", "latest"), 1, 0, "late");
+    assertThat(batchesInOrder()).containsExactly(List.of(), values(0, "new", 0, 3));
+  }
+
+  @Test
+  void committedWithoutACheckpointStartsAtTheGroupsOffsetsAndEarliestWhereItHasNone() throws Exception {
+    kafka.createTopic("grouped", 2);
+    kafka.send("grouped", 0, plain("a", 0, 6));
+    kafka.send("grouped", 1, plain("b", 0, 2));
+    kafka.admin().alterConsumerGroupOffsets("grouped-group",
+        Map.of(new TopicPartition("grouped", 0), new OffsetAndMetadata(4))).all().get();
+    stint(tmp.resolve("ckpt"), properties("startingOffsets", "committed", "group.id", "grouped-group"), 1, 0,
+        "grouped");
+    assertThat(batchesInOrder()).containsExactly(sorted(values(0, "a", 4, 6), values(1, "b", 0, 2)));
+  }
+
+  @Test
+  void aTimestampWithoutACheckpointStartsAtTheFirstRecordAtOrAfterIt() throws Exception {
+    kafka.createTopic("timed", 2);
+    Instant start = Instant.parse("2024-05-01T00:00:00Z");
+    try (KafkaProducer<String, String> producer = kafka.producer(Map.of())) {
+      for (int i = 0; i < 6; i++) { // t3 is exactly at the start
+        producer.send(new ProducerRecord<>("timed", 0, start.toEpochMilli() + (i - 3) * 1000L, null, "t" + i));
+      }
+      producer.send(new ProducerRecord<>("timed", 1, start.toEpochMilli() - 1, null, "before"));
+    }
+    stint(tmp.resolve("ckpt"), properties("startingOffsets", start.toString()), 1, 0, "timed");
+    assertThat(batchesInOrder()).as("partition 1 has nothing at or after the start: it starts at its end")
+        .containsExactly(values(0, "t", 3, 6));
   }
 
   private StreamingTestHarness harness(ManualClock clock, Path ckpt, Map<String, String> properties, String topic) {
