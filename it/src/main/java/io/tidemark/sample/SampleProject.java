@@ -1,6 +1,5 @@
 package io.tidemark.sample;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,7 +7,6 @@ import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
  * README's first command: what a new user does, on the embedded defaults. Generates a project from the
@@ -77,20 +75,18 @@ public final class SampleProject {
       throw new IllegalStateException("The pipeline exited with " + pipeline.exitValue() + ": see its log above");
     }
 
-    Path totals = newest(output, "totals");
+    Path totals = new TextFilesOutput(output, "totals").newestBatch()
+        .orElseThrow(() -> new IllegalStateException("No totals output under " + output));
     System.out.println();
     say("Done. The generated project:  " + project);
     say("  its input (" + TEXT.size() + " files):      " + input);
     say("  output, a directory per batch: " + output);
     say("  checkpoint:                  " + checkpoint);
     say("  running totals after the last batch (" + totals.getFileName() + "), most frequent first:");
-    try (Stream<Path> parts = Files.list(totals)) {
-      parts.filter(part -> part.getFileName().toString().startsWith("part-"))
-          .flatMap(SampleProject::lines)
-          .sorted(Comparator.comparingLong(SampleProject::total).reversed())
-          .limit(5)
-          .forEach(line -> say("    " + line));
-    }
+    TextFilesOutput.lines(totals).stream()
+        .sorted(Comparator.comparingLong(SampleProject::total).reversed())
+        .limit(5)
+        .forEach(line -> say("    " + line));
     say("What the checkpoint holds: java -jar " + jar + " inspect " + checkpoint);
   }
 
@@ -101,23 +97,6 @@ public final class SampleProject {
   private static void succeed(Maven.Result result, Path log) {
     if (result.exitCode() != 0) {
       throw new IllegalStateException("Maven failed (exit " + result.exitCode() + "): see " + log);
-    }
-  }
-
-  /** The newest {@code <prefix>-<batch time>} directory of {@code output}. */
-  private static Path newest(Path output, String prefix) throws IOException {
-    try (Stream<Path> batches = Files.list(output)) {
-      return batches.filter(dir -> dir.getFileName().toString().startsWith(prefix + "-"))
-          .max(Comparator.comparingLong(dir -> Long.parseLong(dir.getFileName().toString().substring(prefix.length() + 1))))
-          .orElseThrow(() -> new IllegalStateException("No " + prefix + " output under " + output));
-    }
-  }
-
-  private static Stream<String> lines(Path file) {
-    try {
-      return Files.readAllLines(file, StandardCharsets.UTF_8).stream();
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
     }
   }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tidemark.sample.Directories;
 import io.tidemark.sample.Maven;
+import io.tidemark.sample.TextFilesOutput;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +16,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
@@ -173,7 +175,7 @@ class ArchetypeUpgradeDrillIT {
 
     assertThat(totals).isEqualTo(trueCounts());
     assertWindowsAgreeWithTotals();
-    List<String> state = lines(newestBatch("totals"));
+    List<String> state = TextFilesOutput.lines(sink("totals").newestBatch().orElseThrow());
     // a word last seen by release 1.0 carries its state, the new field read as its default
     assertThat(state).contains("(first,WordStats[total=1, maxPerBatch=1, batches=0])",
         "(fifth,WordStats[total=1, maxPerBatch=1, batches=1])");
@@ -279,7 +281,8 @@ class ArchetypeUpgradeDrillIT {
 
   private Map<String, Long> totalsOrEmpty() {
     try {
-      return newestBatchTime("totals") < 0 ? Map.of() : totals(newestBatch("totals"));
+      Optional<Path> newest = sink("totals").newestBatch();
+      return newest.isEmpty() ? Map.of() : totals(newest.get());
     } catch (IOException e) {
       return Map.of(); // a batch directory being replaced: the next poll reads it
     }
@@ -287,7 +290,7 @@ class ArchetypeUpgradeDrillIT {
 
   private static Map<String, Long> totals(Path batch) throws IOException {
     Map<String, Long> totals = new TreeMap<>();
-    for (String line : lines(batch)) {
+    for (String line : TextFilesOutput.lines(batch)) {
       Matcher matcher = STATE.matcher(line);
       assertThat(matcher.matches()).as(line).isTrue();
       totals.put(matcher.group(1), Long.parseLong(matcher.group(2)));
@@ -300,8 +303,8 @@ class ArchetypeUpgradeDrillIT {
    * being the growth of the totals since the batch before: no batch lost or counted twice across the crash.
    */
   private void assertWindowsAgreeWithTotals() throws IOException {
-    List<Long> times = batchTimes("totals");
-    assertThat(batchTimes("counts")).isEqualTo(times);
+    List<Long> times = sink("totals").batchTimes();
+    assertThat(sink("counts").batchTimes()).isEqualTo(times);
     Map<Long, Map<String, Long>> perBatch = new TreeMap<>();
     Map<String, Long> previous = Map.of();
     for (long time : times) {
@@ -326,42 +329,12 @@ class ArchetypeUpgradeDrillIT {
       });
       List<String> expected = new ArrayList<>();
       window.forEach((word, count) -> expected.add("(" + word + "," + count + ")"));
-      assertThat(lines(output.resolve("counts-" + time))).as("counts at " + time).isEqualTo(expected);
+      assertThat(TextFilesOutput.lines(sink("counts").batch(time))).as("counts at " + time).isEqualTo(expected);
     }
   }
 
-  private List<Long> batchTimes(String sink) throws IOException {
-    try (Stream<Path> batches = Files.list(output)) {
-      return batches.map(batch -> batch.getFileName().toString())
-          .filter(name -> name.startsWith(sink + "-"))
-          .map(name -> Long.parseLong(name.substring(sink.length() + 1)))
-          .sorted()
-          .toList();
-    }
-  }
-
-  private long newestBatchTime(String sink) throws IOException {
-    if (!Files.isDirectory(output)) {
-      return -1;
-    }
-    List<Long> times = batchTimes(sink);
-    return times.isEmpty() ? -1 : times.get(times.size() - 1);
-  }
-
-  private Path newestBatch(String sink) throws IOException {
-    return output.resolve(sink + "-" + newestBatchTime(sink));
-  }
-
-  /** The lines of a batch directory's part files, sorted. */
-  private static List<String> lines(Path batch) throws IOException {
-    List<String> lines = new ArrayList<>();
-    try (Stream<Path> parts = Files.list(batch)) {
-      for (Path part : (Iterable<Path>) parts.sorted()::iterator) {
-        lines.addAll(Files.readAllLines(part));
-      }
-    }
-    lines.sort(null);
-    return lines;
+  private TextFilesOutput sink(String name) {
+    return new TextFilesOutput(output, name);
   }
 
   /** The compatibility findings a check logged, without Maven's level prefix. */
