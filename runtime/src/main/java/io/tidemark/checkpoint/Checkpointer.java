@@ -19,16 +19,25 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Writes a running pipeline's checkpoints: the metadata of every batch before its outputs run and again
  * when it completes; the state of every stateful stage after each batch at a multiple of the checkpoint
  * interval and after a graceful stop (then referenced by the completion's metadata, or later, when a
  * window downstream of the state needs an older state to be refilled from); and retention,
- * deleting what no kept metadata file needs: metadata, state, write-ahead log segments. Runs on the job
- * runner thread, between batches' stage work; owns the receivers' write-ahead logs.
+ * deleting what no kept metadata file needs: metadata, state, write-ahead log segments. Owns the
+ * receivers' write-ahead logs.
+ *
+ * <p>Called on the job runner thread, between batches' stage work, where it takes what a checkpoint
+ * holds: the metadata as an immutable record, the state encoded into bytes. The files are written by a
+ * {@link CheckpointWriter}, in order, while the runner goes on; only a batch's outputs wait, for the
+ * metadata recording the batch as pending. {@link #references} and retention belong to the writer's thread.
  */
 final class Checkpointer implements CheckpointHook, AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Checkpointer.class);
 
   private final CheckpointStore store;
   private final StreamGraph graph;
@@ -43,6 +52,11 @@ final class Checkpointer implements CheckpointHook, AutoCloseable {
   /** What each metadata file references, by its batch time, as far as known. */
   private final Map<Long, References> references = new HashMap<>();
   private final Map<String, WriteAheadLog> writeAheadLogs = new ConcurrentHashMap<>();
+  private final CheckpointWriter writer = new CheckpointWriter();
+  /** The metadata recording the running batch as pending, while it is being written. */
+  private CheckpointWriter.Written pendingRecorded;
+  /** The completion of the last batch, left to the pending record of the batch queued after it. */
+  private CheckpointMetadata unrecordedCompletion;
   private OptionalLong lastCompleted;
   /** The data checkpoint the metadata references: the one a recovery restores. */
   private OptionalLong stateTime;
@@ -102,8 +116,15 @@ final class Checkpointer implements CheckpointHook, AutoCloseable {
   }
 
   @Override
-  public void beforeOutputs(GeneratedBatch batch, Planning planning) {
-    writeMetadata(batch.timeMillis(), planning.pending(), planning);
+  public void batchStarting(GeneratedBatch batch, Planning planning) {
+    unrecordedCompletion = null; // this batch's record has the one before it completed
+    pendingRecorded = write(metadata(batch.timeMillis(), planning.pending(), planning));
+  }
+
+  @Override
+  public void beforeOutputs(GeneratedBatch batch) {
+    pendingRecorded.await();
+    pendingRecorded = null;
   }
 
   @Override
@@ -116,8 +137,15 @@ final class Checkpointer implements CheckpointHook, AutoCloseable {
     }
     referenceStateAfter(time);
     List<GeneratedBatch> stillPending = planning.pending().stream().filter(b -> b.timeMillis() != time).toList();
-    writeMetadata(time, stillPending, planning);
-    retain();
+    CheckpointMetadata completion = metadata(time, stillPending, planning);
+    if (stillPending.isEmpty()) {
+      write(completion);
+    } else {
+      // the next batch is queued, so it starts now, and its pending record, written as soon as this one
+      // would be, records this completion too: one write per batch instead of two when behind. Should
+      // it never start (a stop), close() writes this one.
+      unrecordedCompletion = completion;
+    }
   }
 
   @Override
@@ -130,19 +158,29 @@ final class Checkpointer implements CheckpointHook, AutoCloseable {
       writeState(time);
     }
     referenceStateAfter(time);
-    writeMetadata(time, planning.pending(), planning);
-    retain();
+    unrecordedCompletion = null; // superseded
+    write(metadata(time, planning.pending(), planning));
+    writer.awaitAll(); // the context is stopped once this returns
   }
 
-  private void writeMetadata(long batchTime, List<GeneratedBatch> pending, Planning planning) {
-    CheckpointMetadata metadata = new CheckpointMetadata(batchTime, toolkitVersion, descriptor, config,
-        graph.zeroTime(), options.interval().toMillis(), lastCompleted, stateTime, planning.positions(), pending,
-        recomputable, stateTime.isPresent() ? states.get(stateTime.getAsLong()) : Map.of());
-    store.writeAtomically(store.metadataFile(batchTime), MetadataJson.write(metadata));
-    references.put(batchTime, References.of(metadata));
+  /** The metadata file of {@code batchTime}, as the checkpoint stands now. */
+  private CheckpointMetadata metadata(long batchTime, List<GeneratedBatch> pending, Planning planning) {
+    return new CheckpointMetadata(batchTime, toolkitVersion, descriptor, config, graph.zeroTime(),
+        options.interval().toMillis(), lastCompleted, stateTime, planning.positions(), pending, recomputable,
+        stateTime.isPresent() ? states.get(stateTime.getAsLong()) : Map.of());
   }
 
-  /** Writes every stateful stage's state after the batch at {@code time}. */
+  /** Queues {@code metadata}'s file, then retention; returns the file's write. */
+  private CheckpointWriter.Written write(CheckpointMetadata metadata) {
+    CheckpointWriter.Written written = writer.queue(() -> {
+      store.writeAtomically(store.metadataFile(metadata.batchTime()), MetadataJson.write(metadata));
+      references.put(metadata.batchTime(), References.of(metadata));
+    });
+    writer.queue(this::retain);
+    return written;
+  }
+
+  /** Encodes every stateful stage's state after the batch at {@code time} and queues its files. */
   private void writeState(long time) {
     Map<Long, Schema> schemas = new LinkedHashMap<>();
     for (StatefulStage<?, ?> stage : graph.statefulStages()) {
@@ -168,12 +206,17 @@ final class Checkpointer implements CheckpointHook, AutoCloseable {
 
   private <K, V> void writeState(StatefulStage<K, V> stage, long time, Map<Long, Schema> schemas) {
     StateSerializers<K, V> serializers = stage.serializers().orElseThrow();
-    store.delete(store.stateDirectory(stage.id(), time)); // parts left by a crash, maybe at another parallelism
+    List<byte[]> parts = new ArrayList<>();
     for (int p = 0; p < graph.parallelism(); p++) {
       int partition = p;
-      store.writeAtomically(store.stateFile(stage.id(), time, p),
-          StateFile.write(serializers, entries -> stage.forEachEntry(partition, entries)));
+      parts.add(StateFile.write(serializers, entries -> stage.forEachEntry(partition, entries)));
     }
+    writer.queue(() -> {
+      store.delete(store.stateDirectory(stage.id(), time)); // parts left by a crash, maybe at another parallelism
+      for (int p = 0; p < parts.size(); p++) {
+        store.writeAtomically(store.stateFile(stage.id(), time, p), parts.get(p));
+      }
+    });
     schemas.put(serializers.keys().fingerprint(), serializers.keys().schema());
     schemas.put(serializers.values().fingerprint(), serializers.values().schema());
   }
@@ -225,9 +268,23 @@ final class Checkpointer implements CheckpointHook, AutoCloseable {
     }
   }
 
-  /** Closes the write-ahead logs; their receivers have stopped. */
+  /**
+   * Writes a completion left to a batch that never started, finishes the queued writes, then closes the
+   * write-ahead logs; their receivers have stopped. A write that failed is logged, not thrown: the
+   * context is stopping anyway, and the checkpoints written before it are intact for a restart.
+   */
   @Override
   public void close() {
-    writeAheadLogs.values().forEach(WriteAheadLog::close);
+    try {
+      if (unrecordedCompletion != null) {
+        write(unrecordedCompletion);
+      }
+      writer.close();
+    } catch (RuntimeException e) {
+      LOG.warn("The last checkpoint was not written ({}). A restart recovers from the one before it, and runs"
+          + " again the batches since then", e.getMessage(), e);
+    } finally {
+      writeAheadLogs.values().forEach(WriteAheadLog::close);
+    }
   }
 }

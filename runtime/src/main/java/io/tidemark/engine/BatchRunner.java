@@ -7,9 +7,9 @@ import java.util.function.Supplier;
 
 /**
  * Runs one batch: every active stage's batch work in topological order (shuffles, state and windows
- * materialize here, narrow chains stay lazy), then, when checkpointing, the metadata checkpoint that
- * records it as pending, then the outputs in registration order, then the stages' cleanup and the
- * checkpoint of its completion.
+ * materialize here, narrow chains stay lazy) while, when checkpointing, the metadata checkpoint that
+ * records it as pending is written; once that is durable, the outputs in registration order, then the
+ * stages' cleanup and the checkpoint of its completion.
  */
 final class BatchRunner {
 
@@ -31,11 +31,14 @@ final class BatchRunner {
     long startedAt = clock.nowMillis();
     long startNanos = System.nanoTime();
     BatchRun run = new BatchRun(batch, pool, false);
+    if (checkpoints != null) {
+      checkpoints.batchStarting(batch, planning.get());
+    }
     for (Stage<?> stage : graph.activeStages()) {
       stage.onBatch(run);
     }
     if (checkpoints != null) {
-      checkpoints.beforeOutputs(batch, planning.get());
+      checkpoints.beforeOutputs(batch);
     }
     for (OutputOperation<?> output : graph.outputs()) {
       output.run(run);

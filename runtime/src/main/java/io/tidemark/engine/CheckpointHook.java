@@ -12,10 +12,19 @@ import java.util.Optional;
  */
 public interface CheckpointHook {
 
-  /** The batch's stages have run and its outputs are next: record it as pending. */
-  void beforeOutputs(GeneratedBatch batch, Planning planning);
+  /**
+   * The batch is about to run: start recording it as pending, in the background while its stages
+   * compute (its record depends on the batches before it, not on its own results).
+   */
+  void batchStarting(GeneratedBatch batch, Planning planning);
 
-  /** The batch completed, outputs included. */
+  /** The batch's stages have run and its outputs are next: returns once it is durably recorded as pending. */
+  void beforeOutputs(GeneratedBatch batch);
+
+  /**
+   * The batch completed, outputs included: record that, in the background. A crash before the record is
+   * durable runs the batch's outputs again at restart, as a crash during them would.
+   */
   void afterBatch(GeneratedBatch batch, Planning planning);
 
   /**
