@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Lines of the text files that appear in a directory, as Spark's {@code textFileStream}: each batch
  * takes the files whose modification time is at or before the batch time and after the context's start
- * (older files are ignored), that no earlier batch took. Files whose name starts with {@code .} or
+ * (older files are ignored, with a second of slack for filesystem clocks), that no earlier batch took. Files whose name starts with {@code .} or
  * {@code _} are ignored (in-progress files); writers should move complete files in.
  *
  * <p>Unlike Spark's, "too old to be new" is measured from the last batch this source planned, not from
@@ -32,6 +32,13 @@ public final class DirectorySource implements InputSource<String, FileList> {
    * stays small: by then a batch has had them.
    */
   private static final long REMEMBER_MILLIS = 60_000;
+  /**
+   * How much older than the start a file may look and still be new. Modification times come from the
+   * filesystem's clock, which lags ours (Linux stamps files with a clock that ticks every few
+   * milliseconds; HDFS with the NameNode's): a file written just after the start can carry a time just
+   * before it, and would be lost.
+   */
+  private static final long START_SLACK_MILLIS = 1_000;
 
   private final Path directory;
   private final Map<String, Long> taken = new HashMap<>();
@@ -71,7 +78,7 @@ public final class DirectorySource implements InputSource<String, FileList> {
 
   @Override
   public FileList plan(long batchTimeMillis) {
-    long ignoreBefore = Math.max(startTimeMillis, lastPlannedMillis - REMEMBER_MILLIS);
+    long ignoreBefore = Math.max(startTimeMillis - START_SLACK_MILLIS, lastPlannedMillis - REMEMBER_MILLIS);
     lastPlannedMillis = batchTimeMillis;
     taken.values().removeIf(modified -> modified < ignoreBefore);
     List<Candidate> candidates = new ArrayList<>();
