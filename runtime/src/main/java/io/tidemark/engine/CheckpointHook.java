@@ -22,8 +22,9 @@ public interface CheckpointHook {
   void beforeOutputs(GeneratedBatch batch);
 
   /**
-   * The batch completed, outputs included: record that, in the background. A crash before the record is
-   * durable runs the batch's outputs again at restart, as a crash during them would.
+   * The batch completed, outputs included: record that. When batches are queued behind it, the record
+   * may be left to the next batch's; a crash before it is durable runs the batch's outputs again at
+   * restart, as a crash during them would.
    */
   void afterBatch(GeneratedBatch batch, Planning planning);
 
