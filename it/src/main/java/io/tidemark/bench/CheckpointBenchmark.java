@@ -28,7 +28,8 @@ import org.apache.hadoop.conf.Configuration;
  *   <li>a data checkpoint of 1,000,000 keys of {@code KV<String, Long>} state ({@code user-123456}):
  *       write time, restore time (state files read and re-partitioned into per-partition maps) and bytes
  *       on disk, against Java serialization of the same {@code HashMap<String, Long>};
- *   <li>word-count throughput in the stateful mode with checkpointing on (every 10 batches) and off.
+ *   <li>word-count throughput, stateless ({@code wc}) and stateful ({@code state}), with checkpointing on
+ *       (metadata every batch, state every 10 batches) and off, rounds alternated.
  * </ol>
  *
  * Prints every round, then medians with their spread (min–max); asserts nothing about time.
@@ -110,22 +111,30 @@ public final class CheckpointBenchmark {
   private static void throughput(Path work, int rounds, int batches, int linesPerBatch, int parallelism)
       throws Exception {
     List<List<String>> data = ThroughputBenchmark.generate(batches, linesPerBatch);
-    long words = (long) batches * linesPerBatch * 10;
-    ThroughputBenchmark.runRound("state", data, parallelism, null); // warm-up
-    ThroughputBenchmark.runRound("state", data, parallelism, work.resolve("warm-up").toString());
+    for (String mode : List.of("wc", "state")) {
+      throughput(mode, data, work, rounds, parallelism);
+    }
+  }
+
+  private static void throughput(String mode, List<List<String>> data, Path work, int rounds, int parallelism)
+      throws Exception {
+    long words = data.stream().mapToLong(List::size).sum() * 10;
+    ThroughputBenchmark.runRound(mode, data, parallelism, null); // warm-up
+    ThroughputBenchmark.runRound(mode, data, parallelism, work.resolve(mode + "-warm-up").toString());
     double[] off = new double[rounds];
     double[] on = new double[rounds];
     for (int round = 0; round < rounds; round++) { // alternated, so drift from other load hits both alike
-      off[round] = words / ThroughputBenchmark.runRound("state", data, parallelism, null);
-      on[round] = words / ThroughputBenchmark.runRound("state", data, parallelism,
-          work.resolve("throughput-" + round).toString());
-      System.out.printf("throughput round=%d off_words_per_s=%.0f on_words_per_s=%.0f%n", round, off[round], on[round]);
+      off[round] = words / ThroughputBenchmark.runRound(mode, data, parallelism, null);
+      on[round] = words / ThroughputBenchmark.runRound(mode, data, parallelism,
+          work.resolve(mode + "-" + round).toString());
+      System.out.printf("throughput mode=%s round=%d off_words_per_s=%.0f on_words_per_s=%.0f%n", mode, round,
+          off[round], on[round]);
     }
     Arrays.sort(off);
     Arrays.sort(on);
-    System.out.printf("throughput state mode, %d batches of %d lines, checkpoint every 10 batches: off %s words/s,"
-        + " on %s words/s, on/off %.2f%n", batches, linesPerBatch, spread(off, "%.0f"), spread(on, "%.0f"),
-        on[rounds / 2] / off[rounds / 2]);
+    System.out.printf("throughput %s mode, %d batches of %d lines, metadata every batch, state every 10: off %s words/s,"
+        + " on %s words/s, on/off %.2f%n", mode, data.size(), data.get(0).size(), spread(off, "%.0f"),
+        spread(on, "%.0f"), on[rounds / 2] / off[rounds / 2]);
   }
 
   private static List<Map<String, Long>> partition(Map<String, Long> state, int parallelism) {
