@@ -9,9 +9,13 @@ import io.tidemark.schema.Serializers;
 /** The source of an expression that evaluates to the serializer of a {@link CheckpointType}. */
 final class SerializerExpressions {
 
-  private SerializerExpressions() {}
+  private final SerializerClasses classes;
 
-  static CodeBlock of(CheckpointType type) {
+  SerializerExpressions(SerializerClasses classes) {
+    this.classes = classes;
+  }
+
+  CodeBlock of(CheckpointType type) {
     if (type instanceof CheckpointType.Scalar scalar) {
       return CodeBlock.of("$T.$L()", Serializers.class, factory(scalar.kind()));
     }
@@ -36,8 +40,7 @@ final class SerializerExpressions {
     if (type instanceof CheckpointType.KVType kv) {
       return CodeBlock.of("$T.kv($L, $L)", Serializers.class, of(kv.key()), of(kv.value()));
     }
-    CheckpointType.RecordType record = (CheckpointType.RecordType) type;
-    return CodeBlock.of("$T.INSTANCE", RecordSerializerGenerator.className(record));
+    return CodeBlock.of("$T.INSTANCE", classes.of((CheckpointType.RecordType) type));
   }
 
   private static String factory(PrimitiveSchema kind) {
