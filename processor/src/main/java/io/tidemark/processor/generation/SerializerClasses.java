@@ -18,8 +18,8 @@ import javax.lang.model.element.TypeElement;
  * own package (it may be package-private). Every pipeline after it uses that one.
  *
  * <p>One source file per pipeline and package rather than one per record type, because each generated
- * file costs javac far more than the code in it: the Filer's check that no type of its name exists, and
- * entering it again in every later processing round.
+ * file costs javac more than the code in it: the Filer's check that no type of its name exists in any
+ * module, and parsing, resolving its imports and entering it in every later processing round.
  */
 final class SerializerClasses {
 
