@@ -49,7 +49,7 @@ public final class WordCountContext {
     DStream<String> nonEmptyStream = wordsStream.filter(pipeline::nonEmpty).uid("nonEmpty");
     PairDStream<String, Long> pairsStream = nonEmptyStream.<String, Long>mapToPair(pipeline::one).uid("pairs");
     PairDStream<String, Long> countsStream = pairsStream.reduceByKeyAndWindow("counts", Serializers.strings(), Serializers.longs(), pipeline::sum, pipeline::minus, Duration.ofMillis(2000), Duration.ofMillis(1000), pair -> pipeline.nonZero(pair.value()));
-    PairDStream<String, WordStats> totalsStream = pairsStream.<WordStats>updateStateByKey("totals", Serializers.strings(), WordStatsSerializer.INSTANCE, (values, previous) -> pipeline.update(values, previous.orElse(null)));
+    PairDStream<String, WordStats> totalsStream = pairsStream.<WordStats>updateStateByKey("totals", Serializers.strings(), WordCountSerializers.WordStatsSerializer.INSTANCE, (values, previous) -> pipeline.update(values, previous.orElse(null)));
     countsStream.foreachBatch(pipeline::counts).uid("countsOut");
     totalsStream.foreachBatch(pipeline::totals).uid("totalsOut");
     return context;

@@ -3,6 +3,7 @@ package io.tidemark.bench;
 import com.esotericsoftware.kryo.Kryo;
 import com.esotericsoftware.kryo.io.Input;
 import com.esotericsoftware.kryo.io.Output;
+import io.tidemark.bench.EventPipelineSerializers.CodecBenchmark_EventSerializer;
 import io.tidemark.schema.Decoder;
 import io.tidemark.schema.Encoder;
 import io.tidemark.schema.RecordSerializer;

@@ -14,7 +14,8 @@ import java.util.List;
 
 /**
  * The smallest pipeline that checkpoints {@link Event}: it exists so that the annotation processor
- * generates {@code CodecBenchmark_EventSerializer}, which {@link CodecBenchmark} measures.
+ * generates {@code EventPipelineSerializers.CodecBenchmark_EventSerializer}, which {@link CodecBenchmark}
+ * measures.
  */
 @Pipeline(name = "bench-events", batchInterval = "1s", checkpointInterval = "10s")
 public class EventPipeline {

@@ -5,13 +5,15 @@ import static com.google.testing.compile.Compiler.javac;
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.JavaFileObjects;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
+import java.util.function.ToDoubleFunction;
 import javax.annotation.processing.AbstractProcessor;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.annotation.processing.RoundEnvironment;
@@ -22,17 +24,20 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Measures (does not assert) what the processor adds to compiling a pipeline of 50 stages whose 20 state
- * types live in files of their own, as a user has them: the median of {@value #RUNS} compilations with
- * and without it in this JVM after {@value #WARM_UP} warm-up rounds of each, and how much of the
- * difference is the processor's own work (the rest is javac compiling what it generated). The figures go
- * to standard output and {@code target/compile-time.txt}.
+ * types live in files of their own, as a user has them: {@value #RUNS} compilations with and without it in
+ * this JVM after {@value #WARM_UP} warm-up rounds, the two interleaved so that a machine busy with
+ * something else slows both alike; the medians of wall time and of the compiling thread's CPU time (which
+ * a busy machine disturbs far less), and how much of the difference is the processor's own work (the rest
+ * is javac compiling what it generated, and the rounds it takes). javac needs about 40 compilations to
+ * reach its steady speed. The figures go to standard output and {@code target/compile-time.txt}.
  */
 class CompileTimeTest {
 
+  private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
   private static final int STATE_TYPES = 20;
   private static final int MAPS = 8;
-  private static final int WARM_UP = 8;
-  private static final int RUNS = 11;
+  private static final int WARM_UP = 40;
+  private static final int RUNS = 41;
 
   @Test
   void measureProcessorOverhead() throws IOException {
@@ -41,34 +46,60 @@ class CompileTimeTest {
     Supplier<Compilation> plain = () -> javac().withOptions("-proc:none").compile(sources);
     Supplier<Compilation> processed = () -> javac().withProcessors(timed).compile(sources);
     for (int i = 0; i < WARM_UP; i++) {
-      check(plain.get());
-      check(processed.get());
+      time(plain);
+      time(processed);
     }
-    double without = medianMillis(plain);
     timed.reset();
-    double with = medianMillis(processed);
-    String report = String.format("50 stages, %d state types in %d files: javac %.0f ms, javac + processor %.0f ms,"
-            + " ratio %.2f (the processor's own work: %.1f ms per compilation)%n", STATE_TYPES, sources.size(),
-        without, with, with / without, timed.millis() / RUNS);
+    Times without = new Times();
+    Times with = new Times();
+    for (int i = 0; i < RUNS; i++) {
+      // alternating which goes first, so neither always runs right after the other's garbage
+      if (i % 2 == 0) {
+        without.add(time(plain));
+        with.add(time(processed));
+      } else {
+        with.add(time(processed));
+        without.add(time(plain));
+      }
+    }
+    String report = String.format("50 stages, %d state types in %d files, median of %d interleaved runs after %d"
+            + " warm-up rounds: javac %.0f ms, javac + processor %.0f ms, ratio %.2f (thread CPU time: %.0f ms,"
+            + " %.0f ms, ratio %.2f); the processor's own work: %.1f ms per compilation%n", STATE_TYPES,
+        sources.size(), RUNS, WARM_UP, without.median(Time::wallMillis), with.median(Time::wallMillis),
+        with.median(Time::wallMillis) / without.median(Time::wallMillis), without.median(Time::cpuMillis),
+        with.median(Time::cpuMillis), with.median(Time::cpuMillis) / without.median(Time::cpuMillis),
+        timed.millis() / RUNS);
     System.out.print(report);
     Files.writeString(Path.of("target/compile-time.txt"), report);
   }
 
-  private static void check(Compilation compilation) {
+  /** Compiles, failing on any error. */
+  private static Time time(Supplier<Compilation> compile) {
+    long wall = System.nanoTime();
+    long cpu = THREADS.getCurrentThreadCpuTime();
+    Compilation compilation = compile.get();
+    Time time = new Time((System.nanoTime() - wall) / 1e6, (THREADS.getCurrentThreadCpuTime() - cpu) / 1e6);
     if (compilation.status() != Compilation.Status.SUCCESS) {
       throw new AssertionError(compilation.errors());
     }
+    return time;
   }
 
-  private static double medianMillis(Supplier<Compilation> compile) {
-    double[] times = new double[RUNS];
-    for (int i = 0; i < RUNS; i++) {
-      long start = System.nanoTime();
-      check(compile.get());
-      times[i] = (System.nanoTime() - start) / 1e6;
+  /** How long one compilation took, and how much CPU time its thread (javac runs on the caller's) used. */
+  private record Time(double wallMillis, double cpuMillis) {}
+
+  /** The measured compilations of one kind. */
+  private static final class Times {
+    private final List<Time> times = new ArrayList<>();
+
+    void add(Time time) {
+      times.add(time);
     }
-    Arrays.sort(times);
-    return times[RUNS / 2];
+
+    double median(ToDoubleFunction<Time> millis) {
+      double[] sorted = times.stream().mapToDouble(millis).sorted().toArray();
+      return sorted[sorted.length / 2];
+    }
   }
 
   /** The pipeline, then each state type in its own file. */

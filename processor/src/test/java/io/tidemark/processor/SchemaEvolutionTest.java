@@ -122,7 +122,8 @@ class SchemaEvolutionTest {
 
   @SuppressWarnings("unchecked")
   private static Serializer<Object> serializer(CompiledPipeline version) {
-    return (Serializer<Object>) CompiledPipeline.staticField(version.load("test.StatsSerializer"), "INSTANCE");
+    return (Serializer<Object>) CompiledPipeline.staticField(version.load("test.PSerializers$StatsSerializer"),
+        "INSTANCE");
   }
 
   @SuppressWarnings({"unchecked", "rawtypes"})

@@ -31,8 +31,8 @@ class WordCountTest {
 
   @Test
   void generatesTheSerializerAsInTheGoldenFile() {
-    assertThat(WORD_COUNT.compilation()).generatedSourceFile("test.WordStatsSerializer")
-        .hasSourceEquivalentTo(JavaFileObjects.forResource("golden/WordStatsSerializer.java"));
+    assertThat(WORD_COUNT.compilation()).generatedSourceFile("test.WordCountSerializers")
+        .hasSourceEquivalentTo(JavaFileObjects.forResource("golden/WordCountSerializers.java"));
   }
 
   @Test

@@ -37,10 +37,12 @@ final class ContextGenerator {
 
   private final AnnotationSpec generated;
   private final JavaTypes types;
+  private final SerializerExpressions serializers;
 
-  ContextGenerator(AnnotationSpec generated, JavaTypes types) {
+  ContextGenerator(AnnotationSpec generated, JavaTypes types, SerializerExpressions serializers) {
     this.generated = generated;
     this.types = types;
+    this.serializers = serializers;
   }
 
   static ClassName className(PipelineModel pipeline) {
@@ -253,11 +255,11 @@ final class ContextGenerator {
     }
 
     private CodeBlock keySerializer() {
-      return SerializerExpressions.of(state.key());
+      return serializers.of(state.key());
     }
 
     private CodeBlock valueSerializer() {
-      return SerializerExpressions.of(state.value());
+      return serializers.of(state.value());
     }
   }
 }

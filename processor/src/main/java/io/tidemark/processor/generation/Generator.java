@@ -1,7 +1,7 @@
 package io.tidemark.processor.generation;
 
 import com.palantir.javapoet.AnnotationSpec;
-import com.palantir.javapoet.JavaFile;
+import com.palantir.javapoet.ClassName;
 import io.tidemark.processor.model.CheckedPipeline;
 import io.tidemark.processor.model.CheckpointType;
 import io.tidemark.processor.model.CheckpointType.RecordType;
@@ -18,13 +18,14 @@ import java.util.TreeSet;
 import javax.annotation.processing.Filer;
 import javax.annotation.processing.Generated;
 import javax.lang.model.element.Element;
+import javax.lang.model.element.TypeElement;
 import javax.tools.FileObject;
 import javax.tools.StandardLocation;
 
 /**
  * Writes what a checked pipeline needs at run time: its context, the serializers of the records it
- * checkpoints (each once per compilation, however many pipelines share it) and its descriptor; at the
- * end of the compilation, the services file listing every pipeline's factory.
+ * checkpoints (each once per compilation, however many pipelines share it; see {@link SerializerClasses})
+ * and its descriptor; at the end of the compilation, the services file listing every pipeline's factory.
  */
 public final class Generator {
 
@@ -32,24 +33,24 @@ public final class Generator {
 
   private final Filer filer;
   private final ContextGenerator contexts;
+  private final SerializerClasses serializerClasses = new SerializerClasses();
   private final RecordSerializerGenerator serializers;
-  private final Set<String> generatedSerializers = new TreeSet<>();
   private final Set<String> factories = new TreeSet<>();
   private final List<Element> pipelineElements = new ArrayList<>();
 
   public Generator(Filer filer, JavaTypes types, String processorName) {
     this.filer = filer;
     AnnotationSpec generated = AnnotationSpec.builder(Generated.class).addMember("value", "$S", processorName).build();
-    this.contexts = new ContextGenerator(generated, types);
-    this.serializers = new RecordSerializerGenerator(generated);
+    SerializerExpressions serializerExpressions = new SerializerExpressions(serializerClasses);
+    this.contexts = new ContextGenerator(generated, types, serializerExpressions);
+    this.serializers = new RecordSerializerGenerator(generated, serializerClasses, serializerExpressions);
   }
 
   public void generate(CheckedPipeline pipeline) throws IOException {
-    Element origin = pipeline.model().type();
-    for (RecordType record : records(pipeline).values()) {
-      if (generatedSerializers.add(RecordSerializerGenerator.className(record).canonicalName())) {
-        serializers.generate(record, List.of(origin, record.element())).writeTo(filer);
-      }
+    TypeElement origin = pipeline.model().type();
+    for (Map.Entry<ClassName, List<RecordType>> holder
+        : serializerClasses.place(origin, records(pipeline).values()).entrySet()) {
+      serializers.generate(holder.getKey(), holder.getValue(), origin).writeTo(filer);
     }
     contexts.generate(pipeline).writeTo(filer);
     FileObject descriptor = filer.createResource(StandardLocation.CLASS_OUTPUT, "",

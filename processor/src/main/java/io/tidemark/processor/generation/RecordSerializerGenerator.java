@@ -24,47 +24,58 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import javax.lang.model.element.Element;
 import javax.lang.model.element.Modifier;
+import javax.lang.model.element.TypeElement;
 
 /**
- * Generates the serializer of a record or class, a {@link GeneratedRecordSerializer}: its {@link
- * RecordFields} (the schema, with the {@code @Default}s and {@code @Alias}es), straight-line {@code
- * write} and {@code read} for data of its own schema (the fast path), and {@code construct}, which builds
- * the record from the field values of data written with an older schema. Only the field table and the
- * straight-line code are generated; the resolving lives in the runtime.
+ * Generates the serializers of records and classes, each a {@link GeneratedRecordSerializer} nested in
+ * the class {@link SerializerClasses} places it in: its {@link RecordFields} (the schema, with the
+ * {@code @Default}s and {@code @Alias}es), straight-line {@code write} and {@code read} for data of its
+ * own schema (the fast path), and {@code construct}, which builds the record from the field values of
+ * data written with an older schema. Only the field table and the straight-line code are generated; the
+ * resolving lives in the runtime.
  */
 final class RecordSerializerGenerator {
 
   private static final String VALUE = "value";
 
   private final AnnotationSpec generated;
+  private final SerializerClasses classes;
+  private final SerializerExpressions expressions;
 
-  RecordSerializerGenerator(AnnotationSpec generated) {
+  RecordSerializerGenerator(AnnotationSpec generated, SerializerClasses classes, SerializerExpressions expressions) {
     this.generated = generated;
+    this.classes = classes;
+    this.expressions = expressions;
   }
 
-  /** {@code Outer_InnerSerializer} beside the type. */
-  static ClassName className(RecordType type) {
-    ClassName name = ClassName.get(type.element());
-    return ClassName.get(name.packageName(), String.join("_", name.simpleNames()) + "Serializer");
-  }
-
-  JavaFile generate(RecordType type, List<Element> originatingElements) {
-    ClassName self = className(type);
-    TypeName target = ClassName.get(type.element());
-    TypeSpec.Builder serializer = TypeSpec.classBuilder(self)
-        .addJavadoc("Serializer of {@link $T}, schema and resolver included; generated from its declaration.\n",
-            target)
+  /** {@code holder}, with the serializers of {@code records}: types of its package {@code pipeline} checkpoints. */
+  JavaFile generate(ClassName holder, List<RecordType> records, TypeElement pipeline) {
+    TypeSpec.Builder holderClass = TypeSpec.classBuilder(holder)
+        .addJavadoc("Serializers of types of this package that {@link $T} checkpoints, schemas and resolvers included;"
+            + " generated from their declarations.\n", ClassName.get(pipeline))
         .addAnnotation(generated)
         .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+        .addOriginatingElement(pipeline)
+        .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
+    for (RecordType record : records) {
+      holderClass.addOriginatingElement(record.element()).addType(serializer(record));
+    }
+    return JavaFile.builder(holder.packageName(), holderClass.build()).skipJavaLangImports(true).build();
+  }
+
+  private TypeSpec serializer(RecordType type) {
+    ClassName self = classes.of(type);
+    TypeName target = ClassName.get(type.element());
+    TypeSpec.Builder serializer = TypeSpec.classBuilder(self)
+        .addJavadoc("Serializer of {@link $T}.\n", target)
+        .addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
         .superclass(ParameterizedTypeName.get(ClassName.get(GeneratedRecordSerializer.class), target));
-    originatingElements.forEach(serializer::addOriginatingElement);
     for (RecordField field : type.fields()) {
       if (!(field.type() instanceof CheckpointType.Scalar)) {
         TypeName fieldSerializer = ParameterizedTypeName.get(ClassName.get(Serializer.class), boxed(field));
         serializer.addField(FieldSpec.builder(fieldSerializer, constant(field),
-            Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL).initializer(SerializerExpressions.of(field.type())).build());
+            Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL).initializer(expressions.of(field.type())).build());
       }
     }
     serializer.addField(FieldSpec.builder(self, "INSTANCE", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
@@ -77,11 +88,11 @@ final class RecordSerializerGenerator {
     if (!type.isRecord()) {
       serializer.addMethod(create(type, target));
     }
-    return JavaFile.builder(self.packageName(), serializer.build()).skipJavaLangImports(true).build();
+    return serializer.build();
   }
 
   /** The field table, in the order of the fast path. */
-  private static CodeBlock fields(RecordType type) {
+  private CodeBlock fields(RecordType type) {
     CodeBlock.Builder code = CodeBlock.builder()
         .add("$T.named($S)", RecordFields.class, type.element().getSimpleName().toString());
     for (RecordField field : type.fields()) {
@@ -156,8 +167,8 @@ final class RecordSerializerGenerator {
         : CodeBlock.of("$L.$L", owner, field.name());
   }
 
-  private static CodeBlock fieldSerializer(RecordField field) {
-    return field.type() instanceof CheckpointType.Scalar ? SerializerExpressions.of(field.type())
+  private CodeBlock fieldSerializer(RecordField field) {
+    return field.type() instanceof CheckpointType.Scalar ? expressions.of(field.type())
         : CodeBlock.of("$L", constant(field));
   }
 
