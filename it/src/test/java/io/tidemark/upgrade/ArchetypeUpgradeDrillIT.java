@@ -2,6 +2,7 @@ package io.tidemark.upgrade;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tidemark.checkpoint.MetadataJson;
 import io.tidemark.sample.Directories;
 import io.tidemark.sample.Maven;
 import io.tidemark.sample.TextFilesOutput;
@@ -13,6 +14,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -141,7 +143,7 @@ class ArchetypeUpgradeDrillIT {
     awaitTotals();
     // the state is checkpointed every 5 s (metadata every batch): let one state checkpoint be written, so
     // that the upgrade has 1.0's state to read
-    await("a state checkpoint", () -> !listing(checkpoint.resolve("state/totals")).isEmpty());
+    await("a state checkpoint that the newest metadata references", this::stateCheckpointRecorded);
     feed("third quick quick");
     release.destroyForcibly(); // SIGKILL, with the third file possibly in a batch
     assertThat(release.waitFor()).isEqualTo(137);
@@ -349,6 +351,21 @@ class ArchetypeUpgradeDrillIT {
   private void awaitLog(String log, String text) throws Exception {
     Path file = work.resolve("logs").resolve(log + ".log");
     await("'" + text + "' in " + file, () -> logContains(file, text));
+  }
+
+  /**
+   * Whether the newest metadata file references a data checkpoint: the state files alone are not enough,
+   * a kill before the metadata naming them leaves a checkpoint that recomputes from the start.
+   */
+  private boolean stateCheckpointRecorded() {
+    Optional<Path> newest = listing(checkpoint.resolve("metadata")).stream()
+        .filter(file -> file.getFileName().toString().matches("batch-\\d+\\.json"))
+        .max(Comparator.comparingLong(file -> Long.parseLong(file.getFileName().toString().replaceAll("\\D", ""))));
+    try {
+      return newest.isPresent() && MetadataJson.read(Files.readAllBytes(newest.get())).stateTime().isPresent();
+    } catch (IOException e) {
+      return false; // deleted by retention meanwhile: look again
+    }
   }
 
   private static List<Path> listing(Path directory) {
