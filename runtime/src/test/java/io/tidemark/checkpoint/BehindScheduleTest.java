@@ -34,6 +34,14 @@ class BehindScheduleTest {
   @TempDir
   Path tmp;
 
+  private final List<String> out = new CopyOnWriteArrayList<>();
+
+  /** The running totals of {@link GracefulStopTest#totals} over {@link #BATCHES}, from {@code tmp/ckpt}. */
+  private StreamingContext totalsOn(ManualClock clock) {
+    return StreamingContext.getOrCreate(tmp.resolve("ckpt").toString(),
+        () -> totals(clock, BATCHES, new AtomicInteger(), out));
+  }
+
   private static CheckpointMetadata metadata(Path ckpt, long batchTime) {
     try (CheckpointStore store = CheckpointStore.open(ckpt.toString(), new Configuration())) {
       return MetadataJson.read(store.read(store.metadataFile(batchTime)));
@@ -47,10 +55,8 @@ class BehindScheduleTest {
   @Test
   void aBatchQueuedBehindAnotherLeavesItsCompletionToTheNextOnesRecord() throws Exception {
     Path ckpt = tmp.resolve("ckpt");
-    List<String> out = new CopyOnWriteArrayList<>();
     ManualClock clock = new ManualClock();
-    StreamingContext context = StreamingContext.getOrCreate(ckpt.toString(),
-        () -> totals(clock, BATCHES, new AtomicInteger(), out));
+    StreamingContext context = totalsOn(clock);
     CountDownLatch completed = completions(context, BATCHES.size());
     context.start();
     clock.advance(SECOND.multipliedBy(BATCHES.size())); // every batch is generated at once: all behind
@@ -70,10 +76,8 @@ class BehindScheduleTest {
   @Test
   void aStopThatDropsTheNextBatchWritesTheCompletionLeftToIt() throws Exception {
     Path ckpt = tmp.resolve("ckpt");
-    List<String> out = new CopyOnWriteArrayList<>();
     ManualClock clock = new ManualClock();
-    StreamingContext context = StreamingContext.getOrCreate(ckpt.toString(),
-        () -> totals(clock, BATCHES, new AtomicInteger(), out));
+    StreamingContext context = totalsOn(clock);
     CountDownLatch thirdCompleted = new CountDownLatch(1);
     CountDownLatch dropped = new CountDownLatch(1);
     context.addStreamingListener(new StreamingListener() {
@@ -100,8 +104,7 @@ class BehindScheduleTest {
     assertThat(times(last.pending())).containsExactly(4000L, 5000L);
 
     ManualClock restartClock = new ManualClock(clock.nowMillis());
-    StreamingContext restarted = StreamingContext.getOrCreate(ckpt.toString(),
-        () -> totals(restartClock, BATCHES, new AtomicInteger(), out));
+    StreamingContext restarted = totalsOn(restartClock);
     CountDownLatch recovered = completions(restarted, 2);
     restarted.start(); // runs the two pending batches; the clock stays put, so no new one
     assertThat(recovered.await(30, TimeUnit.SECONDS)).isTrue();
