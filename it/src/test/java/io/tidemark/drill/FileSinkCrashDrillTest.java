@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tidemark.drill.CrashPoint.Operation;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -44,6 +45,32 @@ class FileSinkCrashDrillTest {
         Thread.sleep(100 + random.nextInt(1200));
         drill.feed(FILES / kills);
         Thread.sleep(random.nextInt(1200));
+        drill.kill();
+        drill.start();
+      }
+      assertExactlyOnceAsUncrashed(drill.finish(), input);
+    }
+  }
+
+  /**
+   * Batches of 5 ms, shorter than one takes to run with its two outputs and checkpoints, so the run is
+   * mostly behind schedule (the children's median scheduling delay is above the interval): batches
+   * leave their completion to the next batch's pending record, and the kills land between a batch's
+   * outputs and that record as well as everywhere else.
+   */
+  @Test
+  void sigkilledWhileBehindScheduleTwentyTimes() throws Exception {
+    int kills = 20;
+    SeededInput input = new SeededInput(SEED, FILES);
+    Path work = WORK.resolve("sigkill-behind");
+    try (WordCountDrill drill = new WordCountDrill(work, work.resolve("checkpoint").toString(),
+        Duration.ofMillis(5), input)) {
+      Random random = new Random(SEED + 1);
+      drill.start();
+      drill.awaitFirstCheckpoint();
+      for (int kill = 0; kill < kills; kill++) {
+        drill.feed(FILES / kills);
+        Thread.sleep(300 + random.nextInt(900));
         drill.kill();
         drill.start();
       }
