@@ -117,12 +117,14 @@ final class Checkpointer implements CheckpointHook, AutoCloseable {
 
   @Override
   public void batchStarting(GeneratedBatch batch, Planning planning) {
-    unrecordedCompletion = null; // this batch's record has the one before it completed
-    pendingRecorded = write(metadata(batch.timeMillis(), planning.pending(), planning));
+    CheckpointMetadata pending = metadata(batch.timeMillis(), planning.pending(), planning);
+    // with a completion left to it, this batch's record is the one that has the batch before it completed
+    pendingRecorded = unrecordedCompletion != null ? writeCompletion(pending) : write(pending);
+    unrecordedCompletion = null;
   }
 
   @Override
-  public void beforeOutputs(GeneratedBatch batch) {
+  public void beforeOutputs() {
     pendingRecorded.await();
     pendingRecorded = null;
   }
@@ -141,7 +143,7 @@ final class Checkpointer implements CheckpointHook, AutoCloseable {
     if (stillPending.isEmpty()) {
       // nothing is queued behind it, so the runner would only wait for the next batch time: a batch that
       // was on time is recorded as completed before it is reported so
-      write(completion);
+      writeCompletion(completion);
       writer.awaitAll();
     } else {
       // the next batch is queued, so it starts now, and its pending record, written as soon as this one
@@ -162,7 +164,7 @@ final class Checkpointer implements CheckpointHook, AutoCloseable {
     }
     referenceStateAfter(time);
     unrecordedCompletion = null; // superseded
-    write(metadata(time, planning.pending(), planning));
+    writeCompletion(metadata(time, planning.pending(), planning));
     writer.awaitAll(); // the context is stopped once this returns
   }
 
@@ -173,12 +175,21 @@ final class Checkpointer implements CheckpointHook, AutoCloseable {
         stateTime.isPresent() ? states.get(stateTime.getAsLong()) : Map.of());
   }
 
-  /** Queues {@code metadata}'s file, then retention; returns the file's write. */
+  /** Queues {@code metadata}'s file; returns its write. */
   private CheckpointWriter.Written write(CheckpointMetadata metadata) {
-    CheckpointWriter.Written written = writer.queue(() -> {
+    return writer.queue(() -> {
       store.writeAtomically(store.metadataFile(metadata.batchTime()), MetadataJson.write(metadata));
       references.put(metadata.batchTime(), References.of(metadata));
     });
+  }
+
+  /**
+   * Queues the file of {@code metadata}, which records a batch's completion, then retention: once per
+   * batch, so between a batch's pending record and its completion the directory holds one metadata file
+   * more than the retention.
+   */
+  private CheckpointWriter.Written writeCompletion(CheckpointMetadata metadata) {
+    CheckpointWriter.Written written = write(metadata);
     writer.queue(this::retain);
     return written;
   }
@@ -280,7 +291,7 @@ final class Checkpointer implements CheckpointHook, AutoCloseable {
   public void close() {
     try {
       if (unrecordedCompletion != null) {
-        write(unrecordedCompletion);
+        writeCompletion(unrecordedCompletion);
       }
       writer.close();
     } catch (RuntimeException e) {

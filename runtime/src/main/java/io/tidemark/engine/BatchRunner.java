@@ -38,7 +38,7 @@ final class BatchRunner {
       stage.onBatch(run);
     }
     if (checkpoints != null) {
-      checkpoints.beforeOutputs(batch);
+      checkpoints.beforeOutputs();
     }
     for (OutputOperation<?> output : graph.outputs()) {
       output.run(run);

@@ -19,7 +19,7 @@ public interface CheckpointHook {
   void batchStarting(GeneratedBatch batch, Planning planning);
 
   /** The batch's stages have run and its outputs are next: returns once it is durably recorded as pending. */
-  void beforeOutputs(GeneratedBatch batch);
+  void beforeOutputs();
 
   /**
    * The batch completed, outputs included: record that. When batches are queued behind it, the record

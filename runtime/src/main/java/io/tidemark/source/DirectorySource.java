@@ -17,8 +17,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Lines of the text files that appear in a directory, as Spark's {@code textFileStream}: each batch
  * takes the files whose modification time is at or before the batch time and after the context's start
- * (older files are ignored, with a second of slack for filesystem clocks), that no earlier batch took. Files whose name starts with {@code .} or
- * {@code _} are ignored (in-progress files); writers should move complete files in.
+ * (older files are ignored, with a second of slack for filesystem clocks), that no earlier batch took.
+ * Files whose name starts with {@code .} or {@code _} are ignored (in-progress files); writers should
+ * move complete files in.
  *
  * <p>Unlike Spark's, "too old to be new" is measured from the last batch this source planned, not from
  * the batch being planned: after a restart that follows a long downtime, the files that arrived while
