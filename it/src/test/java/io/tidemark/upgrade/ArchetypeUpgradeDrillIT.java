@@ -2,6 +2,8 @@ package io.tidemark.upgrade;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tidemark.checkpoint.CheckpointException;
+import io.tidemark.checkpoint.CheckpointStore;
 import io.tidemark.checkpoint.MetadataJson;
 import io.tidemark.sample.Directories;
 import io.tidemark.sample.Maven;
@@ -14,7 +16,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +26,7 @@ import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.apache.hadoop.conf.Configuration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -358,13 +360,12 @@ class ArchetypeUpgradeDrillIT {
    * a kill before the metadata naming them leaves a checkpoint that recomputes from the start.
    */
   private boolean stateCheckpointRecorded() {
-    Optional<Path> newest = listing(checkpoint.resolve("metadata")).stream()
-        .filter(file -> file.getFileName().toString().matches("batch-\\d+\\.json"))
-        .max(Comparator.comparingLong(file -> Long.parseLong(file.getFileName().toString().replaceAll("\\D", ""))));
-    try {
-      return newest.isPresent() && MetadataJson.read(Files.readAllBytes(newest.get())).stateTime().isPresent();
-    } catch (IOException e) {
-      return false; // deleted by retention meanwhile: look again
+    try (CheckpointStore store = CheckpointStore.open(checkpoint.toString(), new Configuration())) {
+      List<Long> times = store.metadataTimes();
+      return !times.isEmpty()
+          && MetadataJson.read(store.read(store.metadataFile(times.get(times.size() - 1)))).stateTime().isPresent();
+    } catch (CheckpointException e) {
+      return false; // the newest file was deleted by retention meanwhile: look again
     }
   }
 
