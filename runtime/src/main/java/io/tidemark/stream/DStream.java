@@ -11,7 +11,9 @@ import io.tidemark.engine.UnionStage;
 import io.tidemark.engine.WindowStage;
 import io.tidemark.sink.BatchSink;
 import io.tidemark.sink.KafkaSink;
+import io.tidemark.sink.OutputContext;
 import io.tidemark.sink.PartitionedBatchSink;
+import io.tidemark.sink.PartitionedSink;
 import io.tidemark.sink.PrintSink;
 import io.tidemark.sink.TextFilesSink;
 import java.time.Duration;
@@ -168,6 +170,48 @@ public class DStream<T> {
     AtomicReference<Output> registered = new AtomicReference<>();
     Output output = output("writeToKafka", new KafkaSink<>(topic, producerProperties, keys, values, toRecord,
         () -> context.name() + "." + registered.get().id()));
+    registered.set(output);
+    return output;
+  }
+
+  /**
+   * Writes each batch to {@code sink}, partition by partition: the way to add an output of your own (see
+   * {@link PartitionedSink} for what exactly-once asks of it). Give the output a stable id ({@link
+   * Output#uid}): a sink keys its markers by it.
+   */
+  public Output writeTo(PartitionedSink<T> sink) {
+    AtomicReference<Output> registered = new AtomicReference<>();
+    Output output = output("writeTo", new PartitionedBatchSink<T>() {
+      private boolean opened;
+
+      @Override
+      public void write(BatchTime time, io.tidemark.engine.PartitionedBatch<T> batch) {
+        try {
+          if (!opened) {
+            sink.open(new OutputContext(context.name(), registered.get().id(), batch.partitionCount()));
+            opened = true;
+          }
+          for (int p = 0; p < batch.partitionCount(); p++) {
+            sink.writePartition(time, p, batch.partition(p));
+          }
+          sink.commitBatch(time, batch.partitionCount());
+        } catch (RuntimeException e) {
+          throw e;
+        } catch (Exception e) {
+          throw new IllegalStateException("Output '" + registered.get().id() + "' failed for batch " + time + ": "
+              + e.getMessage(), e);
+        }
+      }
+
+      @Override
+      public void close() {
+        try {
+          sink.close();
+        } catch (Exception e) {
+          throw new IllegalStateException("Output '" + registered.get().id() + "' failed to close: " + e.getMessage(), e);
+        }
+      }
+    });
     registered.set(output);
     return output;
   }
