@@ -38,6 +38,7 @@ final class CheckpointLock implements AutoCloseable {
   private final CheckpointStore store;
   private final String token;
   private final ScheduledExecutorService heartbeat;
+  private final CheckpointStatistics statistics;
 
   /** Who holds the lock, as the {@code _lock} file records it. */
   record Owner(String host, long pid, long startedAtMillis) {
@@ -58,8 +59,9 @@ final class CheckpointLock implements AutoCloseable {
     }
   }
 
-  private CheckpointLock(CheckpointStore store, String token, Duration lease) {
+  private CheckpointLock(CheckpointStore store, String token, Duration lease, CheckpointStatistics statistics) {
     this.store = store;
+    this.statistics = statistics;
     this.token = token;
     long beatMillis = Math.max(1, lease.toMillis() / 3);
     this.heartbeat = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -95,9 +97,10 @@ final class CheckpointLock implements AutoCloseable {
    *
    * @throws CheckpointException naming the owner if another instance holds the directory or won the race for it
    */
-  static CheckpointLock acquire(CheckpointStore store, Duration lease) {
+  static CheckpointLock acquire(CheckpointStore store, Duration lease, CheckpointStatistics statistics) {
     String token = UUID.randomUUID().toString();
-    byte[] content = content(Owner.ofThisProcess(), token);
+    Owner owner = Owner.ofThisProcess();
+    byte[] content = content(owner, token);
     Path lock = store.lockFile();
     if (!store.createExclusively(lock, content)) {
       Held held = Held.read(store, lock);
@@ -111,7 +114,8 @@ final class CheckpointLock implements AutoCloseable {
         takeOver(store, held, content, lease);
       }
     }
-    return new CheckpointLock(store, token, lease);
+    statistics.locked(owner.toString(), lease.toMillis());
+    return new CheckpointLock(store, token, lease, statistics);
   }
 
   private static CheckpointException raceLost(CheckpointStore store) {
@@ -198,6 +202,7 @@ final class CheckpointLock implements AutoCloseable {
   private void beat() {
     try {
       store.touch(store.lockFile());
+      statistics.heartbeat();
     } catch (CheckpointException e) {
       LOG.warn("Cannot refresh the checkpoint lock; another instance may take the directory over", e);
     }

@@ -4,6 +4,7 @@ import io.tidemark.engine.CheckpointHook;
 import io.tidemark.engine.Resume;
 import io.tidemark.engine.StatefulStage;
 import io.tidemark.engine.StreamGraph;
+import io.tidemark.schema.PipelineCompatibility;
 import io.tidemark.schema.PipelineDescriptor;
 import java.io.IOException;
 import java.io.InputStream;
@@ -24,7 +25,7 @@ import org.slf4j.LoggerFactory;
 public final class CheckpointedRun implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(CheckpointedRun.class);
-  private static final String TOOLKIT_VERSION = toolkitVersion();
+  private static final String TOOLKIT_VERSION = readToolkitVersion();
 
   private final String directory;
   private final Configuration conf;
@@ -33,12 +34,13 @@ public final class CheckpointedRun implements AutoCloseable {
   private final Map<String, String> config;
   private final CheckpointOptions options;
   private final CheckpointMetadata recovered;
+  private final CheckpointStatistics statistics;
   private CheckpointStore store;
   private CheckpointLock lock;
   private Checkpointer checkpointer;
 
   private CheckpointedRun(String directory, Configuration conf, StreamGraph graph, PipelineDescriptor descriptor,
-      Map<String, String> config, CheckpointOptions options, CheckpointMetadata recovered) {
+      Map<String, String> config, CheckpointOptions options, CheckpointMetadata recovered, String location) {
     this.directory = directory;
     this.conf = conf;
     this.graph = graph;
@@ -46,6 +48,9 @@ public final class CheckpointedRun implements AutoCloseable {
     this.config = config;
     this.options = options;
     this.recovered = recovered;
+    this.statistics = new CheckpointStatistics(location, recovered == null ? null
+        : new CheckpointStatistics.Recovered(recovered.batchTime(), recovered.toolkitVersion(), recovered.stateTime(),
+            PipelineCompatibility.check(recovered.pipeline(), descriptor)));
   }
 
   /**
@@ -72,7 +77,7 @@ public final class CheckpointedRun implements AutoCloseable {
       } else {
         recovered = Recovery.restore(store, graph, descriptor);
       }
-      return new CheckpointedRun(directory, conf, graph, descriptor, config, options, recovered);
+      return new CheckpointedRun(directory, conf, graph, descriptor, config, options, recovered, store.location());
     }
   }
 
@@ -90,13 +95,18 @@ public final class CheckpointedRun implements AutoCloseable {
   public CheckpointHook start() {
     store = CheckpointStore.open(directory, conf);
     try {
-      lock = CheckpointLock.acquire(store, options.lockLease());
+      lock = CheckpointLock.acquire(store, options.lockLease(), statistics);
     } catch (RuntimeException e) {
       close();
       throw e;
     }
-    checkpointer = new Checkpointer(store, graph, descriptor, config, options, TOOLKIT_VERSION, recovered);
+    checkpointer = new Checkpointer(store, graph, descriptor, config, options, TOOLKIT_VERSION, recovered, statistics);
     return checkpointer;
+  }
+
+  /** What the directory holds and what writing it costs, for the status page and metrics; read-only. */
+  public CheckpointStatistics statistics() {
+    return statistics;
   }
 
   /** Releases the directory, if it was started; the checkpoints stay. */
@@ -122,7 +132,12 @@ public final class CheckpointedRun implements AutoCloseable {
     }
   }
 
-  private static String toolkitVersion() {
+  /** The version of Tidemark that is running, as every checkpoint it writes records it. */
+  public static String toolkitVersion() {
+    return TOOLKIT_VERSION;
+  }
+
+  private static String readToolkitVersion() {
     try (InputStream in = CheckpointedRun.class.getResourceAsStream("version.properties")) {
       Properties properties = new Properties();
       properties.load(in);

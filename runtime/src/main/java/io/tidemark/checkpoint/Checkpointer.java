@@ -5,7 +5,9 @@ import io.tidemark.engine.GeneratedBatch;
 import io.tidemark.engine.StatefulStage;
 import io.tidemark.engine.StateSerializers;
 import io.tidemark.engine.StreamGraph;
+import io.tidemark.schema.PipelineCompatibility;
 import io.tidemark.schema.PipelineDescriptor;
+import io.tidemark.schema.PipelineReport;
 import io.tidemark.schema.Schema;
 import io.tidemark.source.WalBlocks;
 import io.tidemark.source.WalPosition;
@@ -61,10 +63,17 @@ final class Checkpointer implements CheckpointHook, AutoCloseable {
   /** The data checkpoint the metadata references: the one a recovery restores. */
   private OptionalLong stateTime;
   private long deletedStateBefore = Long.MIN_VALUE;
+  private final CheckpointStatistics statistics;
+  /** The running code's verdict on metadata files an earlier run wrote, by batch time; null: damaged. */
+  private final Map<Long, PipelineReport> earlierReports = new HashMap<>();
+  /** The running code's verdict on the files it writes itself. */
+  private final PipelineReport ownReport;
 
   /** Continues from {@code recovered}, or starts afresh when it is null. */
   Checkpointer(CheckpointStore store, StreamGraph graph, PipelineDescriptor descriptor, Map<String, String> config,
-      CheckpointOptions options, String toolkitVersion, CheckpointMetadata recovered) {
+      CheckpointOptions options, String toolkitVersion, CheckpointMetadata recovered, CheckpointStatistics statistics) {
+    this.statistics = statistics;
+    this.ownReport = PipelineCompatibility.check(descriptor, descriptor);
     this.store = store;
     this.graph = graph;
     this.descriptor = descriptor;
@@ -178,7 +187,11 @@ final class Checkpointer implements CheckpointHook, AutoCloseable {
   /** Queues {@code metadata}'s file; returns its write. */
   private CheckpointWriter.Written write(CheckpointMetadata metadata) {
     return writer.queue(() -> {
-      store.writeAtomically(store.metadataFile(metadata.batchTime()), MetadataJson.write(metadata));
+      long start = System.nanoTime();
+      byte[] bytes = MetadataJson.write(metadata);
+      store.writeAtomically(store.metadataFile(metadata.batchTime()), bytes);
+      statistics.written(new CheckpointStatistics.Write(null, metadata.batchTime(), bytes.length,
+          System.nanoTime() - start, System.currentTimeMillis()));
       references.put(metadata.batchTime(), References.of(metadata));
     });
   }
@@ -226,10 +239,15 @@ final class Checkpointer implements CheckpointHook, AutoCloseable {
       parts.add(StateFile.write(serializers, entries -> stage.forEachEntry(partition, entries)));
     }
     writer.queue(() -> {
+      long start = System.nanoTime();
+      long bytes = 0;
       store.delete(store.stateDirectory(stage.id(), time)); // parts left by a crash, maybe at another parallelism
       for (int p = 0; p < parts.size(); p++) {
         store.writeAtomically(store.stateFile(stage.id(), time, p), parts.get(p));
+        bytes += parts.get(p).length;
       }
+      statistics.written(new CheckpointStatistics.Write(stage.id(), time, bytes, System.nanoTime() - start,
+          System.currentTimeMillis()));
     });
     schemas.put(serializers.keys().fingerprint(), serializers.keys().schema());
     schemas.put(serializers.values().fingerprint(), serializers.values().schema());
@@ -249,6 +267,10 @@ final class Checkpointer implements CheckpointHook, AutoCloseable {
     }
     List<References> needed = kept.stream().map(time -> references.computeIfAbsent(time, this::referencesOfFile))
         .toList();
+    earlierReports.keySet().retainAll(kept);
+    Optional<PipelineReport> oldest = kept.isEmpty() ? Optional.empty() : !earlierReports.containsKey(kept.get(0))
+        ? Optional.of(ownReport) : Optional.ofNullable(earlierReports.get(kept.get(0)));
+    statistics.retained(kept, oldest, needed.isEmpty() ? OptionalLong.empty() : needed.get(needed.size() - 1).stateTime());
     long oldestNeeded = Long.MAX_VALUE;
     for (References file : needed) {
       oldestNeeded = Math.min(oldestNeeded, file.stateTime().orElse(Long.MIN_VALUE));
@@ -270,14 +292,20 @@ final class Checkpointer implements CheckpointHook, AutoCloseable {
         oldestSegment = Math.min(oldestSegment, file.walSegments().getOrDefault(source, Long.MIN_VALUE));
       }
       log.deleteSegmentsBefore(oldestSegment);
+      if (oldestSegment != Long.MIN_VALUE) {
+        statistics.walSegmentsFrom(source, oldestSegment);
+      }
     });
   }
 
-  /** What a metadata file written before this run references. */
+  /** What a metadata file written before this run references; notes the running code's verdict on it. */
   private References referencesOfFile(long batchTime) {
     try {
-      return References.of(MetadataJson.read(store.read(store.metadataFile(batchTime))));
+      CheckpointMetadata metadata = MetadataJson.read(store.read(store.metadataFile(batchTime)));
+      earlierReports.put(batchTime, PipelineCompatibility.check(metadata.pipeline(), descriptor));
+      return References.of(metadata);
     } catch (IllegalArgumentException e) {
+      earlierReports.put(batchTime, null);
       return References.NONE;
     }
   }

@@ -3,6 +3,8 @@ package io.tidemark.engine;
 import io.tidemark.stream.BatchInfo;
 import io.tidemark.stream.BatchTime;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.function.Supplier;
 
 /**
@@ -40,8 +42,12 @@ final class BatchRunner {
     if (checkpoints != null) {
       checkpoints.beforeOutputs();
     }
+    Map<String, Long> outputRecords = new LinkedHashMap<>();
     for (OutputOperation<?> output : graph.outputs()) {
-      output.run(run);
+      long written = output.run(run);
+      if (written >= 0) {
+        outputRecords.put(output.id(), written);
+      }
     }
     afterBatch(run);
     if (checkpoints != null) {
@@ -51,7 +57,7 @@ final class BatchRunner {
     // measured on the pipeline's clock from the batch time: a backlog shows up as a growing delay
     Duration scheduling = Duration.ofMillis(Math.max(0, startedAt - batch.timeMillis()));
     return new BatchInfo(new BatchTime(batch.timeMillis()), run.recordsIn(), scheduling, processing,
-        scheduling.plus(processing), graph.stateSizes());
+        scheduling.plus(processing), graph.stateSizes(), outputRecords);
   }
 
   /**

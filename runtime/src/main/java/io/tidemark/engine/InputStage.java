@@ -21,6 +21,11 @@ public final class InputStage<T, D extends InputDescriptor> extends Materialized
     this.source = source;
   }
 
+  /** The source, for read-only views of it (the status page); the engine alone plans and reads. */
+  public InputSource<T, D> source() {
+    return source;
+  }
+
   /** What the source reads: {@code queue}, {@code socket}, {@code textFile}. */
   public String sourceKind() {
     return source.kind();

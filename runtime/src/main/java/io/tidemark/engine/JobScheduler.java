@@ -134,6 +134,11 @@ public final class JobScheduler {
     return planning().pending();
   }
 
+  /** How many batches are generated and not completed (the running one included), without locking. */
+  public int pendingCount() {
+    return pending.size();
+  }
+
   /** The pending batches and the sources' positions after planning them, taken together. */
   public CheckpointHook.Planning planning() {
     synchronized (generation) {

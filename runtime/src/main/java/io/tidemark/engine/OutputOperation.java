@@ -24,9 +24,13 @@ public record OutputOperation<T>(String id, String kind, Stage<T> stage, Partiti
     sink.close();
   }
 
-  void run(BatchRun run) {
-    if (stage.isValidAt(run.timeMillis())) {
-      sink.write(run.batchTime(), stage.materialize(run));
+  /** Writes this batch's data if the stage has a batch now; returns the records written, or -1 if it has none. */
+  long run(BatchRun run) {
+    if (!stage.isValidAt(run.timeMillis())) {
+      return -1;
     }
+    PartitionedBatch<T> batch = stage.materialize(run);
+    sink.write(run.batchTime(), batch);
+    return batch == null ? 0 : batch.size();
   }
 }

@@ -45,6 +45,9 @@ public final class DirectorySource implements InputSource<String, FileList> {
   private final Map<String, Long> taken = new HashMap<>();
   private long startTimeMillis;
   private long lastPlannedMillis;
+  /** Files taken since this run started, and by the last batch planned: for the status page. */
+  private volatile long filesTaken;
+  private volatile int filesOfLastBatch;
 
   public DirectorySource(Path directory) {
     this.directory = directory;
@@ -104,7 +107,24 @@ public final class DirectorySource implements InputSource<String, FileList> {
       taken.put(c.path().toString(), c.modified());
       paths.add(c.path().toString());
     }
+    filesTaken += paths.size(); // the generator thread is the only writer
+    filesOfLastBatch = paths.size();
     return new FileList(paths);
+  }
+
+  /** The directory watched. */
+  public Path directory() {
+    return directory;
+  }
+
+  /** The files taken since this run started. */
+  public long filesTaken() {
+    return filesTaken;
+  }
+
+  /** The files the last batch planned took. */
+  public int filesOfLastBatch() {
+    return filesOfLastBatch;
   }
 
   @Override

@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.function.Function;
 import org.apache.kafka.clients.admin.Admin;
@@ -50,6 +51,8 @@ public final class KafkaSource<K, V, T> implements InputSource<T, KafkaOffsetRan
   private final Map<TopicPartition, Long> next = new HashMap<>();
   /** Until the first plan, partitions of topics without offsets start at the configured position. */
   private boolean firstPlan = true;
+  /** The offsets of the last plan, for the status page and metrics. */
+  private volatile PlannedOffsets lastPlan = new PlannedOffsets(Map.of(), Map.of());
 
   public KafkaSource(KafkaSubscription subscription, KafkaSourceOptions options, Deserializer<K> keys,
       Deserializer<V> values, Function<? super ConsumerRecord<K, V>, ? extends T> mapper, long batchIntervalMillis) {
@@ -75,6 +78,45 @@ public final class KafkaSource<K, V, T> implements InputSource<T, KafkaOffsetRan
     committer = new KafkaOffsetCommitter(sourceId, options.consumerProperties());
     reader = new KafkaRangeReader<>(sourceId, () -> new KafkaConsumer<>(options.consumerProperties(), keys, values),
         options.onOutOfRange(), STALL_TIMEOUT);
+  }
+
+  /**
+   * Where the last plan left each partition: {@code next}, the offset the next batch starts from, and
+   * {@code end}, the partition's end offset when it was planned; their difference is the lag.
+   */
+  public record PlannedOffsets(Map<TopicPartition, Long> next, Map<TopicPartition, Long> end) {
+
+    /** Records of {@code partition} not yet planned into a batch; 0 for a partition the plan did not see. */
+    public long lag(TopicPartition partition) {
+      Long from = next.get(partition);
+      Long until = end.get(partition);
+      return from == null || until == null ? 0 : Math.max(0, until - from);
+    }
+  }
+
+  /** The offsets of the last plan (empty before the first); read from any thread. */
+  public PlannedOffsets lastPlan() {
+    return lastPlan;
+  }
+
+  /** The topics read. */
+  public KafkaSubscription subscription() {
+    return subscription;
+  }
+
+  /** The records per second and partition the source may read at most; 0 for no limit. */
+  public long maxRatePerPartition() {
+    return options.maxRatePerPartition();
+  }
+
+  /** Whether backpressure sizes the batches. */
+  public boolean backpressure() {
+    return options.backpressure();
+  }
+
+  /** The records per second backpressure currently allows across partitions; empty until it has an estimate. */
+  public OptionalDouble backpressureRate() {
+    return rates.estimatedRate();
   }
 
   @Override
@@ -123,6 +165,7 @@ public final class KafkaSource<K, V, T> implements InputSource<T, KafkaOffsetRan
         next.put(tp, from + limit);
       }
     });
+    lastPlan = new PlannedOffsets(Map.copyOf(next), Map.copyOf(latest));
     return new KafkaOffsetRanges(ranges);
   }
 

@@ -110,6 +110,13 @@ public final class QueueSource<T> implements InputSource<T, QueueSlice> {
     }
   }
 
+  /** The elements still queued, not yet taken by a batch. */
+  public int queued() {
+    synchronized (queue) {
+      return queue.size();
+    }
+  }
+
   @Override
   public boolean hasUnplannedData() {
     synchronized (queue) {

@@ -28,6 +28,11 @@ public final class RateControl {
     this.estimator = estimator;
   }
 
+  /** The backpressure's current estimate of the sustainable rate, records per second; empty without one. */
+  public OptionalDouble estimatedRate() {
+    return estimatedRate;
+  }
+
   /** A completed batch's figures, for the backpressure estimate. */
   public void batchCompleted(long batchTimeMillis, long records, long processingMillis, long schedulingDelayMillis) {
     if (estimator != null) {

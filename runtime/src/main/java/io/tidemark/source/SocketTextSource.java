@@ -35,6 +35,7 @@ public final class SocketTextSource implements InputSource<String, ReceivedInput
   private volatile ReceivedBlockStore<String> blocks = new ReceivedBlockTracker<>();
   private volatile boolean stopped;
   private volatile Socket socket;
+  private volatile long blocksReceived;
   private Thread receiver;
 
   /** @param maxRatePerSecond lines per second, or 0 for no limit */
@@ -103,6 +104,7 @@ public final class SocketTextSource implements InputSource<String, ReceivedInput
       return receivedBefore;
     }
     blocks.add(block);
+    blocksReceived++; // the receiver thread is the only writer
     long received = receivedBefore + block.size();
     context.reportReceived(received);
     return received;
@@ -115,6 +117,26 @@ public final class SocketTextSource implements InputSource<String, ReceivedInput
     } catch (InterruptedException e) {
       return false;
     }
+  }
+
+  /** The server read, {@code host:port}. */
+  public String address() {
+    return host + ":" + port;
+  }
+
+  /** The most lines received per second; 0 for no limit. */
+  public long maxRatePerSecond() {
+    return maxRatePerSecond;
+  }
+
+  /** The blocks stored since this run started. */
+  public long blocksReceived() {
+    return blocksReceived;
+  }
+
+  /** Whether received blocks go to the write-ahead log before they count as received. */
+  public boolean writeAheadLogged() {
+    return blocks instanceof LoggedBlockTracker;
   }
 
   @Override

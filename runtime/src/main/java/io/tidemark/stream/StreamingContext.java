@@ -9,6 +9,9 @@ import io.tidemark.engine.JobScheduler;
 import io.tidemark.engine.LoggingStreamingListener;
 import io.tidemark.engine.StreamGraph;
 import io.tidemark.engine.SystemClock;
+import io.tidemark.internal.status.LocalPipelineStatus;
+import io.tidemark.internal.status.StatusOptions;
+import io.tidemark.internal.status.StatusPage;
 import io.tidemark.schema.PipelineDescriptor;
 import io.tidemark.source.DirectorySource;
 import io.tidemark.source.KafkaSource;
@@ -25,6 +28,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Queue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
@@ -60,6 +64,8 @@ public final class StreamingContext implements AutoCloseable {
   private final Boolean stopGracefullyOnShutdown;
   private final Duration gracefulShutdownTimeout;
   private CheckpointedRun checkpointed;
+  private final StatusOptions statusOptions;
+  private StatusPage statusPage;
   private GracefulShutdownHook shutdownHook;
   private MarkerFileWatcher markerWatcher;
   private final List<StreamingListener> listeners = new CopyOnWriteArrayList<>();
@@ -81,6 +87,7 @@ public final class StreamingContext implements AutoCloseable {
         builder.checkpointLockLease, batchInterval).withWriteAheadLog(flag(config, WAL_ENABLED));
     this.stopGracefullyOnShutdown = builder.stopGracefullyOnShutdown;
     this.gracefulShutdownTimeout = builder.gracefulShutdownTimeout;
+    this.statusOptions = StatusOptions.of(config, builder.uiUser, builder.uiPassword, builder.uiToken, System.getenv());
     this.graph = new StreamGraph(batchInterval, builder.parallelism);
     builder.formerIds.forEach((formerId, id) -> graph.declareRenamed(formerId, id));
     builder.droppedStages.forEach(graph::declareDropped);
@@ -145,6 +152,9 @@ public final class StreamingContext implements AutoCloseable {
     private final List<String> droppedStages = new ArrayList<>();
     private Boolean stopGracefullyOnShutdown;
     private Duration gracefulShutdownTimeout = DEFAULT_GRACEFUL_SHUTDOWN_TIMEOUT;
+    private String uiUser;
+    private String uiPassword;
+    private String uiToken;
 
     private Builder(Duration batchInterval) {
       this.batchInterval = Objects.requireNonNull(batchInterval, "batchInterval");
@@ -248,6 +258,47 @@ public final class StreamingContext implements AutoCloseable {
     /** Declares that a checkpoint's stateful stage {@code id} was removed on purpose: its state is discarded. */
     public Builder droppedStage(String id) {
       droppedStages.add(id);
+      return this;
+    }
+
+    /**
+     * Serves the status page, its JSON API and Prometheus metrics (and the metrics in JMX) while the
+     * context runs, on {@code port} or, if it is taken, the next free one of the 16 after it; {@code 0}
+     * (the default of a context built in code) turns it off. The configuration entry {@value
+     * StatusOptions#PORT}; the launcher and the plugin serve it on 4040 by default. See {@link
+     * StreamingContext#statusPageUrl()}.
+     */
+    public Builder uiPort(int port) {
+      return config(StatusOptions.PORT, Integer.toString(port));
+    }
+
+    /**
+     * The address the status page is bound to (default {@code 127.0.0.1}: this machine only); {@code
+     * 0.0.0.0} for every interface, then best with credentials. The configuration entry {@value
+     * StatusOptions#HOST}.
+     */
+    public Builder uiBindAddress(String host) {
+      return config(StatusOptions.HOST, host);
+    }
+
+    /**
+     * Requires HTTP basic authentication with these credentials on every request for the status page's data
+     * and metrics. Never part of the configuration (which is checkpointed); the launcher takes them from
+     * the environment ({@value StatusOptions#USER_VARIABLE}, {@value StatusOptions#PASSWORD_VARIABLE}).
+     */
+    public Builder uiBasicAuth(String user, String password) {
+      this.uiUser = Objects.requireNonNull(user, "user");
+      this.uiPassword = Objects.requireNonNull(password, "password");
+      return this;
+    }
+
+    /**
+     * Requires {@code Authorization: Bearer <token>} on every request for the status page's data and
+     * metrics (the page takes the token from its address: {@code http://host:4040/#token=<token>}). The
+     * launcher takes it from the environment ({@value StatusOptions#TOKEN_VARIABLE}).
+     */
+    public Builder uiBearerToken(String token) {
+      this.uiToken = Objects.requireNonNull(token, "token");
       return this;
     }
 
@@ -418,8 +469,11 @@ public final class StreamingContext implements AutoCloseable {
     CheckpointHook checkpoints = checkpointed == null ? null : checkpointed.start();
     JobScheduler starting = new JobScheduler(graph, clock, listeners, remember.toMillis(), checkpoints);
     try {
+      statusPage = StatusPage.start(statusOptions, new LocalPipelineStatus(name, graph, descriptor(), config, clock,
+          listeners::add, starting, checkpointed, () -> state().name())).orElse(null);
       starting.start(checkpointed == null ? null : checkpointed.resume().orElse(null));
     } catch (RuntimeException e) {
+      closeStatusPage();
       closeCheckpoint();
       throw e;
     }
@@ -479,7 +533,24 @@ public final class StreamingContext implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } finally {
+      closeStatusPage();
       closeCheckpoint(); // a source or sink failing to stop must not keep the directory locked
+    }
+  }
+
+  /** Where the status page is served while the context runs; empty when it is off ({@link Builder#uiPort}). */
+  public synchronized Optional<URI> statusPageUrl() {
+    return Optional.ofNullable(statusPage).map(StatusPage::url);
+  }
+
+  private void closeStatusPage() {
+    StatusPage page;
+    synchronized (this) {
+      page = statusPage;
+      statusPage = null;
+    }
+    if (page != null) {
+      page.close(); // not holding the context: a request being answered may be asking for its state
     }
   }
 
