@@ -43,6 +43,14 @@ function el(tag, attributes, ...children) {
   return node;
 }
 
+/** Replaces the body's rows only when what they show changed: no flicker, and a selection survives. */
+function replaceRows(tbody, data, makeRows) {
+  const signature = JSON.stringify(data);
+  if (tbody.dataset.signature === signature) return;
+  tbody.dataset.signature = signature;
+  tbody.replaceChildren(...makeRows());
+}
+
 function setText(id, text) {
   const node = $(id);
   if (node.textContent !== String(text)) node.textContent = text;
@@ -66,6 +74,7 @@ function formatTime(ms) {
 
 function formatDuration(ms) {
   if (ms === null || ms === undefined || Number.isNaN(ms)) return "–";
+  if (ms === 0) return "0 ms";
   if (ms < 1) return ms.toFixed(2) + " ms";
   if (ms < 1000) return Math.round(ms) + " ms";
   if (ms < 60000) return (ms / 1000).toFixed(ms < 10000 ? 2 : 1) + " s";
@@ -106,7 +115,7 @@ function timeline(id, label, color, unit, extra) {
     width: chartWidth(container), height: 150, series, legend: { show: false },
     scales: { x: { time: true }, y: { range: (u, min, max) => [0, Math.max(max * 1.1, 1)] } },
     axes: [{ stroke: "#5b6575", grid: { stroke: "#eef0f4" } },
-      { stroke: "#5b6575", grid: { stroke: "#eef0f4" }, size: 60, values: (u, ticks) => ticks.map((t) => unit(t)) }],
+      { stroke: "#5b6575", grid: { stroke: "#eef0f4" }, size: 72, values: (u, ticks) => ticks.map((t) => unit(t)) }],
     hooks: { draw: [drawRestarts] },
   }, extra ? [[], [], []] : [[], []], container);
   return chart;
@@ -135,7 +144,8 @@ function histogram(id, color) {
   const container = $(id);
   return new uPlot({
     width: Math.min(360, chartWidth(container)), height: 150, legend: { show: false },
-    series: [{}, { label: "batches", stroke: color, fill: color + "88", paths: uPlot.paths.bars({ size: [0.9, 60] }) }],
+    series: [{}, { label: "batches", stroke: color, fill: color + "88", points: { show: false },
+      paths: uPlot.paths.bars({ size: [0.9, 60] }) }],
     scales: { x: { time: false }, y: { range: (u, min, max) => [0, Math.max(max + 1, 2)] } },
     axes: [{ stroke: "#5b6575", grid: { show: false } }, { stroke: "#5b6575", grid: { stroke: "#eef0f4" }, size: 40 }],
   }, [[], []], container);
@@ -168,7 +178,7 @@ function setupCharts() {
     series: [{}, { label: "metadata", stroke: "#1f6feb", points: { show: true, size: 4 }, width: 1 },
       { label: "state", stroke: "#d4850f", points: { show: true, size: 6 }, width: 0, spanGaps: false }],
     scales: { x: { time: true } },
-    axes: [{ stroke: "#5b6575" }, { stroke: "#5b6575", size: 60, values: (u, ticks) => ticks.map((t) => formatDuration(t)) }],
+    axes: [{ stroke: "#5b6575" }, { stroke: "#5b6575", size: 72, values: (u, ticks) => ticks.map((t) => formatDuration(t)) }],
   }, [[], [], []], $("ckpt-latency"));
 }
 
@@ -189,8 +199,7 @@ function renderPipeline(p) {
   setText("sum-queued", formatCount(p.queuedBatches));
   $("card-queued").classList.toggle("backlog", p.queuedBatches > 1);
   setText("footer-version", "Tidemark " + p.toolkitVersion + " · parallelism " + p.parallelism);
-  const tbody = $("config-table").tBodies[0];
-  tbody.replaceChildren(...Object.entries(p.config).map(([key, value]) =>
+  replaceRows($("config-table").tBodies[0], p.config, () => Object.entries(p.config).map(([key, value]) =>
     el("tr", { "data-key": key }, el("td", { class: "mono" }, key), el("td", { class: "mono" }, value))));
 }
 
@@ -235,7 +244,7 @@ function renderBatches(b) {
   setText("sum-last", all.length ? formatTime(all[all.length - 1].batchTime) : "–");
 
   const recent = all.slice(-TABLE_ROWS).reverse();
-  $("batch-table").tBodies[0].replaceChildren(...recent.map((x) => el("tr", { "data-batch-time": x.batchTime },
+  replaceRows($("batch-table").tBodies[0], recent, () => recent.map((x) => el("tr", { "data-batch-time": x.batchTime },
     el("td", { class: "mono" }, formatTime(x.batchTime)),
     el("td", { class: "num" }, formatCount(x.recordsIn)),
     el("td", { class: "num" }, formatCount(x.inputRate) + "/s"),
@@ -244,7 +253,7 @@ function renderBatches(b) {
     el("td", { class: "num" }, formatDuration(x.totalDelayMs)),
     el("td", { class: "mono" }, Object.entries(x.outputRecords).map(([id, n]) => id + ": " + formatCount(n)).join(", ") || "–"))));
   $("failed-block").hidden = b.failures.length === 0;
-  $("failed-table").tBodies[0].replaceChildren(...b.failures.slice().reverse().map((f) =>
+  replaceRows($("failed-table").tBodies[0], b.failures, () => b.failures.slice().reverse().map((f) =>
     el("tr", { class: "failed", "data-batch-time": f.batchTime }, el("td", { class: "mono" }, formatTime(f.batchTime)),
       el("td", { class: "mono" }, f.error))));
   const warning = $("backlog-warning");
@@ -259,7 +268,7 @@ function renderBatches(b) {
 }
 
 function renderStages(s) {
-  const rows = s.stages.map((stage) => {
+  const rows = () => s.stages.map((stage) => {
     const window = stage.window ? formatDuration(stage.window.lengthMs) + " / slide " + formatDuration(stage.window.slideMs) : "";
     const held = stage.state;
     const kind = stage.kind === "source" && stage.sourceKind ? "source (" + stage.sourceKind + ")" : stage.kind;
@@ -274,7 +283,7 @@ function renderStages(s) {
       el("td", { class: "mono" }, held ? held.keyFingerprint : ""),
       el("td", { class: "mono" }, held ? held.valueFingerprint : ""));
   });
-  $("stage-table").tBodies[0].replaceChildren(...rows);
+  replaceRows($("stage-table").tBodies[0], s.stages, rows);
   renderGraph(s.stages);
 }
 
@@ -446,7 +455,10 @@ function renderCheckpoint(c) {
   setText("ckpt-owner", c.lock ? c.lock.owner : "not held");
   setText("ckpt-lease", c.lock ? formatDuration(c.lock.leaseMs) + ", last heartbeat " + formatDuration(Date.now() - c.lock.lastHeartbeat) + " ago" : "–");
   const recovered = $("ckpt-recovered");
-  if (c.recovered) {
+  const recoveredSignature = JSON.stringify(c.recovered);
+  if (recovered.dataset.signature === recoveredSignature) {
+    // unchanged
+  } else if ((recovered.dataset.signature = recoveredSignature) && c.recovered) {
     recovered.replaceChildren("batch " + formatTime(c.recovered.batchTime) + ", written by Tidemark " + c.recovered.toolkitVersion +
       (c.recovered.stateTime !== null ? ", state of " + formatTime(c.recovered.stateTime) : "") + " ",
       el("span", { class: "badge " + c.recovered.verdict, id: "ckpt-recovered-verdict" }, c.recovered.verdict),
@@ -464,8 +476,8 @@ function renderCheckpoint(c) {
   verdict.textContent = c.retained.verdict || "–";
   verdict.className = "badge " + (c.retained.verdict || "");
   setText("ckpt-compat-oldest", c.retained.oldest !== undefined ? "against batch " + formatTime(c.retained.oldest) : "");
-  $("ckpt-compat-findings").replaceChildren(...findingItems(c.retained.findings || []));
-  $("ckpt-state-table").tBodies[0].replaceChildren(...c.lastState.map((s) => el("tr", { "data-stage-id": s.stage },
+  replaceRows($("ckpt-compat-findings"), c.retained.findings || [], () => findingItems(c.retained.findings || []));
+  replaceRows($("ckpt-state-table").tBodies[0], c.lastState, () => c.lastState.map((s) => el("tr", { "data-stage-id": s.stage },
     el("td", { class: "mono" }, s.stage), el("td", { class: "mono" }, formatTime(s.batchTime)),
     el("td", { class: "num" }, formatBytes(s.bytes)), el("td", { class: "num" }, formatDuration(s.writeMs)))));
   const xs = c.writes.map((w) => w.at / 1000);
