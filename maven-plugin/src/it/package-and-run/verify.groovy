@@ -33,13 +33,21 @@ for (def line = reader.readLine(); line != null && !line.contains('is running');
   lines << line
 }
 assert lines.any { it.contains('Recovering from ') } : lines.join('\n')
+// the jar serves the status page by default: its JSON API answers while the pipeline runs
+def page = lines.find { it.startsWith('Status page: ') }?.substring('Status page: '.length())
+assert page ==~ /http:\/\/127\.0\.0\.1:\d+\// : lines.join('\n')
+def pipelineJson = new URL(page + 'api/v1/pipeline').text
+assert pipelineJson.contains('"name" : "orders"') && pipelineJson.contains('"state" : "ACTIVE"') : pipelineJson
+assert new URL(page + 'metrics').text.contains('tidemark_batches_completed_total{pipeline="orders"}')
 Thread.sleep(1000)
 running.destroy() // SIGTERM: the shutdown hook stops the pipeline gracefully
 assert running.waitFor() == 143
 reader.close()
 
-(code, output) = run(['run', 'orders', '--checkpoint', 'target/checkpoint', '--set', 'out=target/out/again', '--stop-after', '1s'])
+(code, output) = run(['run', 'orders', '--checkpoint', 'target/checkpoint', '--set', 'out=target/out/again', '--stop-after', '1s',
+    '--ui-port', '0'])
 assert code == 0 && output.contains('Recovering from ') : output
+assert !output.contains('Status page: ') : output
 
 (code, output) = run(['inspect', 'target/checkpoint'])
 assert code == 0 : output

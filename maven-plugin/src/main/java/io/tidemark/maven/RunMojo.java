@@ -47,6 +47,19 @@ public class RunMojo extends TidemarkMojo {
   @Parameter(property = "tidemark.stopAfter")
   private String stopAfter;
 
+  /**
+   * The status page's port: the page, its JSON API under {@code /api/v1/} and Prometheus metrics at {@code
+   * /metrics}; the next free port of the 16 after it if it is taken; {@code 0}: no page. Credentials come
+   * from the environment ({@code TIDEMARK_UI_TOKEN}, or {@code TIDEMARK_UI_USER} and {@code
+   * TIDEMARK_UI_PASSWORD}).
+   */
+  @Parameter(property = "tidemark.uiPort", defaultValue = "4040")
+  private int uiPort;
+
+  /** The address the status page is bound to; by default {@code 127.0.0.1}, this machine only. */
+  @Parameter(property = "tidemark.uiHost")
+  private String uiHost;
+
   /** Options of the pipeline's JVM, e.g. {@code -Xmx2g}. */
   @Parameter(property = "tidemark.jvmArgs")
   private List<String> jvmArgs = new ArrayList<>();
@@ -64,6 +77,10 @@ public class RunMojo extends TidemarkMojo {
     settings.forEach(setting -> command.addAll(List.of("--set", setting)));
     if (stopAfter != null) {
       command.addAll(List.of("--stop-after", stopAfter));
+    }
+    command.addAll(List.of("--ui-port", Integer.toString(uiPort)));
+    if (uiHost != null) {
+      command.addAll(List.of("--ui-host", uiHost));
     }
     getLog().debug("Running " + command);
     int exit = launch(command);

@@ -1,5 +1,6 @@
 package io.tidemark.launch;
 
+import io.tidemark.internal.status.StatusOptions;
 import io.tidemark.stream.Durations;
 import io.tidemark.stream.PipelineConfig;
 import io.tidemark.stream.StreamingContext;
@@ -42,6 +43,15 @@ final class RunCommand implements Callable<Integer> {
       description = "Stop gracefully after this long, e.g. 30s (for development and tests).")
   private String stopAfter;
 
+  @Option(names = "--ui-port", paramLabel = "<port>", description = "The status page's port (default 4040, or the next"
+      + " free one of the 16 after it; 0: no page). The page, its JSON API under /api/v1/ and Prometheus metrics at"
+      + " /metrics; credentials from the environment: TIDEMARK_UI_TOKEN, or TIDEMARK_UI_USER and TIDEMARK_UI_PASSWORD.")
+  private Integer uiPort;
+
+  @Option(names = "--ui-host", paramLabel = "<address>",
+      description = "The address the status page is bound to (default 127.0.0.1: this machine only).")
+  private String uiHost;
+
   @Override
   public Integer call() throws IOException, InterruptedException {
     StreamingContext context = new Pipelines(Thread.currentThread().getContextClassLoader()).named(pipeline)
@@ -49,6 +59,7 @@ final class RunCommand implements Callable<Integer> {
     Thread stopGracefully = new Thread(() -> context.stop(true), "tidemark-shutdown");
     Runtime.getRuntime().addShutdownHook(stopGracefully);
     context.start();
+    context.statusPageUrl().ifPresent(url -> spec.commandLine().getErr().println("Status page: " + url));
     spec.commandLine().getErr().println("Pipeline " + pipeline + " is running; checkpoint " + checkpoint);
     if (stopAfter == null) {
       context.awaitTermination();
@@ -76,6 +87,15 @@ final class RunCommand implements Callable<Integer> {
       properties.stringPropertyNames().forEach(key -> entries.put(key, properties.getProperty(key)));
     }
     entries.putAll(settings);
+    // the launcher serves the status page unless told not to; a context built in code serves none unless asked
+    if (uiPort != null) {
+      entries.put(StatusOptions.PORT, uiPort.toString());
+    } else {
+      entries.putIfAbsent(StatusOptions.PORT, Integer.toString(StatusOptions.DEFAULT_PORT));
+    }
+    if (uiHost != null) {
+      entries.put(StatusOptions.HOST, uiHost);
+    }
     return PipelineConfig.of(entries);
   }
 }
