@@ -163,7 +163,8 @@ public final class CheckpointBenchmark {
     return spread(measured, "%.3f") + " s";
   }
 
-  private static String spread(double[] sorted, String format) {
+  /** The median of {@code sorted} and, in brackets, its range. */
+  static String spread(double[] sorted, String format) {
     return String.format(format + " (" + format + "–" + format + ")", sorted[sorted.length / 2], sorted[0],
         sorted[sorted.length - 1]);
   }

@@ -17,6 +17,8 @@ import java.util.Random;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 /**
  * End-to-end throughput of the engine on the peers' word-count workload (see /work/shared/peers): lines
@@ -92,9 +94,20 @@ public final class ThroughputBenchmark {
    */
   static double runRound(String mode, List<List<String>> data, int parallelism, String checkpointDirectory)
       throws InterruptedException {
+    return runRound(mode, data, parallelism, checkpointDirectory, builder -> builder, context -> () -> { });
+  }
+
+  /**
+   * As {@link #runRound(String, List, int, String)}, with more {@code options} for the context, and {@code
+   * whileRunning} started once the context is, closed once the last batch completed (e.g. a client of the
+   * status page).
+   */
+  static double runRound(String mode, List<List<String>> data, int parallelism, String checkpointDirectory,
+      UnaryOperator<StreamingContext.Builder> options, Function<StreamingContext, AutoCloseable> whileRunning)
+      throws InterruptedException {
     ManualClock clock = new ManualClock();
-    StreamingContext.Builder builder = StreamingContext.builder(INTERVAL).clock(clock).parallelism(parallelism)
-        .checkpointInterval(INTERVAL.multipliedBy(10));
+    StreamingContext.Builder builder = options.apply(StreamingContext.builder(INTERVAL).clock(clock)
+        .parallelism(parallelism).checkpointInterval(INTERVAL.multipliedBy(10)));
     StreamingContext context = checkpointDirectory == null ? pipeline(builder, mode, data)
         : StreamingContext.getOrCreate(checkpointDirectory, () -> pipeline(builder, mode, data));
     CountDownLatch done = new CountDownLatch(data.size());
@@ -107,11 +120,20 @@ public final class ThroughputBenchmark {
       }
     });
     context.start(); // setup (with checkpointing: the filesystem opened, the directory locked) is not throughput
-    long start = System.nanoTime();
-    clock.advance(INTERVAL.multipliedBy(data.size()));
-    done.await();
-    long end = System.nanoTime();
-    context.stop(false);
+    long start;
+    long end;
+    try (AutoCloseable running = whileRunning.apply(context)) {
+      start = System.nanoTime();
+      clock.advance(INTERVAL.multipliedBy(data.size()));
+      done.await();
+      end = System.nanoTime();
+    } catch (InterruptedException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new IllegalStateException("What ran beside the pipeline failed: " + e, e);
+    } finally {
+      context.stop(false);
+    }
     if (records.get() == 0) {
       throw new IllegalStateException("no input was processed");
     }
