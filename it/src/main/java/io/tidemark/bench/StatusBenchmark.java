@@ -1,5 +1,7 @@
 package io.tidemark.bench;
 
+import com.sun.management.OperatingSystemMXBean;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -15,7 +17,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * on (its listener and meters recording every batch) and a client asking for every API document and a
  * Prometheus scrape every {@code pollMillis} (ten times as often as the page does), against the page off;
  * rounds alternated in one JVM so drift from other load hits both alike. Prints every round, then the
- * medians with their range (min–max) and the ratio of the medians; asserts nothing about time.
+ * medians with their range (min–max), the ratio of the medians, and the median of each round's ratio
+ * (on a shared machine the steadier figure); asserts nothing about time.
  *
  * <p>Arguments: {@code [rounds=11] [batches=100] [linesPerBatch=20000] [pollMillis=100] [parallelism=cores]}.
  */
@@ -42,36 +45,59 @@ public final class StatusBenchmark {
     round(data, parallelism, true, pollMillis, requests);
     double[] off = new double[rounds];
     double[] on = new double[rounds];
+    double[] offCpu = new double[rounds];
+    double[] onCpu = new double[rounds];
     requests.set(0);
     for (int round = 0; round < rounds; round++) {
       boolean onFirst = round % 2 == 1; // neither side always runs right after the other
+      double[] onRound = null;
       if (onFirst) {
-        on[round] = words / round(data, parallelism, true, pollMillis, requests);
+        onRound = round(data, parallelism, true, pollMillis, requests);
       }
-      off[round] = words / round(data, parallelism, false, pollMillis, requests);
+      double[] offRound = round(data, parallelism, false, pollMillis, requests);
       if (!onFirst) {
-        on[round] = words / round(data, parallelism, true, pollMillis, requests);
+        onRound = round(data, parallelism, true, pollMillis, requests);
       }
-      System.out.printf("status round=%d off_words_per_s=%.0f on_words_per_s=%.0f%n", round, off[round], on[round]);
+      off[round] = words / offRound[0];
+      on[round] = words / onRound[0];
+      offCpu[round] = words / offRound[1];
+      onCpu[round] = words / onRound[1];
+      System.out.printf("status round=%d off_words_per_s=%.0f on_words_per_s=%.0f off_words_per_cpu_s=%.0f"
+          + " on_words_per_cpu_s=%.0f%n", round, off[round], on[round], offCpu[round], onCpu[round]);
     }
     if (requests.get() == 0) {
       throw new IllegalStateException("benchmark broken: the status page was never asked");
     }
+    double[] paired = new double[rounds]; // each round's on/off: drift of the machine's load cancels within a round
+    for (int round = 0; round < rounds; round++) {
+      paired[round] = on[round] / off[round];
+    }
     Arrays.sort(off);
     Arrays.sort(on);
+    Arrays.sort(paired);
+    Arrays.sort(offCpu);
+    Arrays.sort(onCpu);
     System.out.printf("status page: word count, %d batches of %d lines, parallelism %d, %d rounds: off %s words/s,"
-        + " on %s words/s (%d requests answered, every %d ms), on/off %.3f%n", batches, linesPerBatch, parallelism,
-        rounds, CheckpointBenchmark.spread(off, "%.0f"), CheckpointBenchmark.spread(on, "%.0f"), requests.get(),
-        pollMillis, on[rounds / 2] / off[rounds / 2]);
+        + " on %s words/s (%d requests answered, every %d ms), on/off of the medians %.3f, median of the rounds'"
+        + " on/off %s%n", batches, linesPerBatch, parallelism, rounds, CheckpointBenchmark.spread(off, "%.0f"),
+        CheckpointBenchmark.spread(on, "%.0f"), requests.get(), pollMillis, on[rounds / 2] / off[rounds / 2],
+        CheckpointBenchmark.spread(paired, "%.3f"));
+    // the JVM's CPU time per word: what the page costs the pipeline's process, less swayed by other processes
+    System.out.printf("status page, per CPU second of the JVM (the round's start and stop included): off %s words,"
+        + " on %s words, on/off of the medians %.3f%n", CheckpointBenchmark.spread(offCpu, "%.0f"),
+        CheckpointBenchmark.spread(onCpu, "%.0f"), onCpu[rounds / 2] / offCpu[rounds / 2]);
   }
 
-  private static double round(List<List<String>> data, int parallelism, boolean status, long pollMillis,
+  /** One round: its wall seconds (the batches' time) and the JVM's CPU seconds (the whole round). */
+  private static double[] round(List<List<String>> data, int parallelism, boolean status, long pollMillis,
       AtomicLong requests) throws InterruptedException {
-    if (!status) {
-      return ThroughputBenchmark.runRound("wc", data, parallelism, null);
-    }
-    return ThroughputBenchmark.runRound("wc", data, parallelism, null, builder -> builder.uiPort(4040),
-        context -> poll(context.statusPageUrl().orElseThrow(), pollMillis, requests));
+    OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+    long cpuBefore = os.getProcessCpuTime();
+    double seconds = status
+        ? ThroughputBenchmark.runRound("wc", data, parallelism, null, builder -> builder.uiPort(4040),
+            context -> poll(context.statusPageUrl().orElseThrow(), pollMillis, requests))
+        : ThroughputBenchmark.runRound("wc", data, parallelism, null);
+    return new double[] {seconds, (os.getProcessCpuTime() - cpuBefore) / 1e9};
   }
 
   /** Asks for every document of the page at {@code base} every {@code pollMillis} until closed. */

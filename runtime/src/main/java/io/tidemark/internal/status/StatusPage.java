@@ -71,14 +71,14 @@ public final class StatusPage implements AutoCloseable {
     this.options = options;
     this.metrics = new StatusMetrics(pipeline, history);
     this.json = new StatusJson(pipeline, history, UUID.randomUUID().toString(), System.currentTimeMillis());
-    pipeline.addListener(history);
-    pipeline.addListener(metrics.listener());
     try {
       this.server = bind(options);
     } catch (IOException | RuntimeException e) {
       metrics.close();
       throw e;
     }
+    pipeline.addListener(history); // only once the page is sure to exist
+    pipeline.addListener(metrics.listener());
     executor = Executors.newFixedThreadPool(HTTP_THREADS, daemon("tidemark-status-http-"));
     server.setExecutor(executor);
     server.createContext("/", this::handle);
