@@ -11,21 +11,25 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * What the status page and its metrics cost: the word count of {@link ThroughputBenchmark} with the page
- * on (its listener and meters recording every batch) and a client asking for every API document and a
- * Prometheus scrape every {@code pollMillis} (ten times as often as the page does), against the page off;
+ * on (its listener and meters recording every batch) and a client in the same JVM asking, every {@code
+ * pollMillis}, for what the page asks for each second (the new batches, the pipeline, stages, sources and
+ * checkpoint) and for a Prometheus scrape (which usually comes every 15 s), against the page off;
  * rounds alternated in one JVM so drift from other load hits both alike. Prints every round, then the
  * medians with their range (min–max), the ratio of the medians, and the median of each round's ratio
  * (on a shared machine the steadier figure); asserts nothing about time.
  *
- * <p>Arguments: {@code [rounds=11] [batches=100] [linesPerBatch=20000] [pollMillis=100] [parallelism=cores]}.
+ * <p>Arguments: {@code [rounds=11] [batches=100] [linesPerBatch=20000] [pollMillis=1000] [parallelism=cores]}.
  */
 public final class StatusBenchmark {
 
-  private static final List<String> PATHS = List.of("api/v1/pipeline", "api/v1/batches", "api/v1/stages",
+  private static final List<String> PATHS = List.of("api/v1/pipeline", "api/v1/batches?since=", "api/v1/stages",
       "api/v1/sources", "api/v1/checkpoint", "metrics");
+  private static final Pattern BATCH_TIME = Pattern.compile("\"batchTime\" : (\\d+)");
 
   private StatusBenchmark() {}
 
@@ -36,7 +40,7 @@ public final class StatusBenchmark {
     int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 11;
     int batches = args.length > 1 ? Integer.parseInt(args[1]) : 100;
     int linesPerBatch = args.length > 2 ? Integer.parseInt(args[2]) : 20_000;
-    long pollMillis = args.length > 3 ? Long.parseLong(args[3]) : 100;
+    long pollMillis = args.length > 3 ? Long.parseLong(args[3]) : 1000;
     int parallelism = args.length > 4 ? Integer.parseInt(args[4]) : Runtime.getRuntime().availableProcessors();
     List<List<String>> data = ThroughputBenchmark.generate(batches, linesPerBatch);
     long words = (long) batches * linesPerBatch * 10;
@@ -106,14 +110,21 @@ public final class StatusBenchmark {
     AtomicReference<Exception> failure = new AtomicReference<>();
     Thread poller = new Thread(() -> {
       try {
+        long since = Long.MIN_VALUE; // as the page: only the batches it has not seen yet
         while (!Thread.currentThread().isInterrupted()) {
           for (String path : PATHS) {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(base.resolve(path))
+            String asked = path.endsWith("=") ? path + since : path;
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(base.resolve(asked))
                 .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
-              throw new IllegalStateException(path + " answered " + response.statusCode());
+              throw new IllegalStateException(asked + " answered " + response.statusCode());
             }
             requests.incrementAndGet();
+            if (path.endsWith("=")) {
+              for (Matcher time = BATCH_TIME.matcher(response.body()); time.find(); ) {
+                since = Math.max(since, Long.parseLong(time.group(1)));
+              }
+            }
           }
           Thread.sleep(pollMillis);
         }

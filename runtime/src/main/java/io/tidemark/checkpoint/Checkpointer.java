@@ -193,6 +193,7 @@ final class Checkpointer implements CheckpointHook, AutoCloseable {
       statistics.written(new CheckpointStatistics.Write(null, metadata.batchTime(), bytes.length,
           System.nanoTime() - start, System.currentTimeMillis()));
       references.put(metadata.batchTime(), References.of(metadata));
+      earlierReports.remove(metadata.batchTime()); // rewritten by the running code (a recovered pending batch)
     });
   }
 
