@@ -2,13 +2,16 @@ package io.tidemark.bench;
 
 import com.sun.management.OperatingSystemMXBean;
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
@@ -51,6 +54,8 @@ public final class StatusBenchmark {
     double[] on = new double[rounds];
     double[] offCpu = new double[rounds];
     double[] onCpu = new double[rounds];
+    double[] offPipelineCpu = new double[rounds];
+    double[] onPipelineCpu = new double[rounds];
     requests.set(0);
     for (int round = 0; round < rounds; round++) {
       boolean onFirst = round % 2 == 1; // neither side always runs right after the other
@@ -66,8 +71,11 @@ public final class StatusBenchmark {
       on[round] = words / onRound[0];
       offCpu[round] = words / offRound[1];
       onCpu[round] = words / onRound[1];
+      offPipelineCpu[round] = words / offRound[2];
+      onPipelineCpu[round] = words / onRound[2];
       System.out.printf("status round=%d off_words_per_s=%.0f on_words_per_s=%.0f off_words_per_cpu_s=%.0f"
-          + " on_words_per_cpu_s=%.0f%n", round, off[round], on[round], offCpu[round], onCpu[round]);
+          + " on_words_per_cpu_s=%.0f off_words_per_pipeline_cpu_s=%.0f on_words_per_pipeline_cpu_s=%.0f%n", round,
+          off[round], on[round], offCpu[round], onCpu[round], offPipelineCpu[round], onPipelineCpu[round]);
     }
     if (requests.get() == 0) {
       throw new IllegalStateException("benchmark broken: the status page was never asked");
@@ -81,6 +89,8 @@ public final class StatusBenchmark {
     Arrays.sort(paired);
     Arrays.sort(offCpu);
     Arrays.sort(onCpu);
+    Arrays.sort(offPipelineCpu);
+    Arrays.sort(onPipelineCpu);
     System.out.printf("status page: word count, %d batches of %d lines, parallelism %d, %d rounds: off %s words/s,"
         + " on %s words/s (%d requests answered, every %d ms), on/off of the medians %.3f, median of the rounds'"
         + " on/off %s%n", batches, linesPerBatch, parallelism, rounds, CheckpointBenchmark.spread(off, "%.0f"),
@@ -90,18 +100,64 @@ public final class StatusBenchmark {
     System.out.printf("status page, per CPU second of the JVM (the round's start and stop included): off %s words,"
         + " on %s words, on/off of the medians %.3f%n", CheckpointBenchmark.spread(offCpu, "%.0f"),
         CheckpointBenchmark.spread(onCpu, "%.0f"), onCpu[rounds / 2] / offCpu[rounds / 2]);
+    System.out.printf("status page, per CPU second of the pipeline's threads while the batches ran: off %s words,"
+        + " on %s words, on/off of the medians %.3f%n", CheckpointBenchmark.spread(offPipelineCpu, "%.0f"),
+        CheckpointBenchmark.spread(onPipelineCpu, "%.0f"), onPipelineCpu[rounds / 2] / offPipelineCpu[rounds / 2]);
   }
 
-  /** One round: its wall seconds (the batches' time) and the JVM's CPU seconds (the whole round). */
+  /**
+   * One round: its wall seconds (the batches' time), the JVM's CPU seconds (the whole round, start and stop
+   * included) and the CPU seconds of the pipeline's own threads (job generator, job runner, workers) while
+   * the batches ran: what the status machinery costs the batches themselves.
+   */
   private static double[] round(List<List<String>> data, int parallelism, boolean status, long pollMillis,
       AtomicLong requests) throws InterruptedException {
     OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
     long cpuBefore = os.getProcessCpuTime();
-    double seconds = status
-        ? ThroughputBenchmark.runRound("wc", data, parallelism, null, builder -> builder.uiPort(4040),
-            context -> poll(context.statusPageUrl().orElseThrow(), pollMillis, requests))
-        : ThroughputBenchmark.runRound("wc", data, parallelism, null);
-    return new double[] {seconds, (os.getProcessCpuTime() - cpuBefore) / 1e9};
+    PipelineCpu pipelineCpu = new PipelineCpu();
+    double seconds = ThroughputBenchmark.runRound("wc", data, parallelism, null,
+        builder -> status ? builder.uiPort(4040) : builder, context -> {
+          pipelineCpu.start();
+          AutoCloseable client = status ? poll(context.statusPageUrl().orElseThrow(), pollMillis, requests) : () -> { };
+          return () -> {
+            pipelineCpu.stop();
+            client.close();
+          };
+        });
+    return new double[] {seconds, (os.getProcessCpuTime() - cpuBefore) / 1e9, pipelineCpu.seconds};
+  }
+
+  /** The CPU time of the pipeline's threads between {@link #start} and {@link #stop}. */
+  private static final class PipelineCpu {
+    private static final List<String> THREADS = List.of("tidemark-worker-", "tidemark-job-");
+    private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    private Map<Long, Long> atStart;
+    private double seconds;
+
+    void start() {
+      atStart = cpuByThread();
+    }
+
+    void stop() {
+      long nanos = 0;
+      for (Map.Entry<Long, Long> thread : cpuByThread().entrySet()) {
+        nanos += thread.getValue() - atStart.getOrDefault(thread.getKey(), 0L);
+      }
+      seconds = nanos / 1e9;
+    }
+
+    private Map<Long, Long> cpuByThread() {
+      Map<Long, Long> cpu = new HashMap<>();
+      for (Thread thread : Thread.getAllStackTraces().keySet()) {
+        if (THREADS.stream().anyMatch(thread.getName()::startsWith)) {
+          long nanos = threads.getThreadCpuTime(thread.getId());
+          if (nanos >= 0) {
+            cpu.put(thread.getId(), nanos);
+          }
+        }
+      }
+      return cpu;
+    }
   }
 
   /** Asks for every document of the page at {@code base} every {@code pollMillis} until closed. */
