@@ -1,6 +1,6 @@
 package io.tidemark.launch;
 
-import io.tidemark.stream.Durations;
+import io.tidemark.function.Durations;
 import io.tidemark.stream.PipelineConfig;
 import io.tidemark.stream.StreamingContext;
 import java.io.IOException;
