@@ -6,6 +6,7 @@ import io.tidemark.stream.PairDStream;
 import io.tidemark.stream.PipelineConfig;
 import io.tidemark.stream.PipelineFactory;
 import io.tidemark.stream.StreamingContext;
+import io.tidemark.stream.StreamingContextBuilder;
 import java.time.Duration;
 import javax.annotation.processing.Generated;
 
@@ -26,7 +27,7 @@ public final class WordCountContext {
   /**
    * A builder with the pipeline's name and intervals, to set a clock or the parallelism on.
    */
-  public static StreamingContext.Builder builder() {
+  public static StreamingContextBuilder builder() {
     return StreamingContext.builder(BATCH_INTERVAL)
         .name(NAME)
         .checkpointInterval(CHECKPOINT_INTERVAL);
@@ -39,7 +40,7 @@ public final class WordCountContext {
   /**
    * A new context from {@code builder} running the pipeline with {@code config}; not started.
    */
-  public static StreamingContext createContext(StreamingContext.Builder builder,
+  public static StreamingContext createContext(StreamingContextBuilder builder,
       PipelineConfig config) {
     config.asMap().forEach(builder::config);
     StreamingContext context = builder.build();

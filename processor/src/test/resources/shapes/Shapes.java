@@ -6,9 +6,9 @@ import io.tidemark.annotation.Source;
 import io.tidemark.annotation.State;
 import io.tidemark.annotation.Transform;
 import io.tidemark.annotation.Window;
-import io.tidemark.stream.BatchTime;
+import io.tidemark.function.BatchTime;
+import io.tidemark.function.KV;
 import io.tidemark.stream.DStream;
-import io.tidemark.stream.KV;
 import io.tidemark.stream.PairDStream;
 import io.tidemark.stream.PipelineConfig;
 import io.tidemark.stream.SinkSpec;
@@ -102,7 +102,7 @@ public class Shapes {
   }
 
   @State(id = "sums", from = "values", timeout = "2s")               // mapWithState
-  String track(String sensor, Optional<Integer> value, io.tidemark.stream.State<Long> sum) {
+  String track(String sensor, Optional<Integer> value, io.tidemark.function.State<Long> sum) {
     if (sum.isTimingOut()) {
       return sensor + " idle at " + sum.get();
     }

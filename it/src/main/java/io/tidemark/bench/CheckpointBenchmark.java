@@ -1,9 +1,9 @@
 package io.tidemark.bench;
 
-import io.tidemark.checkpoint.CheckpointStore;
-import io.tidemark.checkpoint.StateFile;
-import io.tidemark.engine.HashPartitioner;
-import io.tidemark.engine.StateSerializers;
+import io.tidemark.internal.checkpoint.CheckpointStore;
+import io.tidemark.internal.checkpoint.StateFile;
+import io.tidemark.internal.checkpoint.StateSerializers;
+import io.tidemark.internal.local.HashPartitioner;
 import io.tidemark.sample.Directories;
 import io.tidemark.schema.Serializers;
 import java.io.BufferedInputStream;

@@ -4,12 +4,12 @@ import com.esotericsoftware.kryo.Kryo;
 import com.esotericsoftware.kryo.io.Input;
 import com.esotericsoftware.kryo.io.Output;
 import io.tidemark.bench.EventPipelineSerializers.CodecBenchmark_EventSerializer;
+import io.tidemark.function.KV;
 import io.tidemark.schema.Decoder;
 import io.tidemark.schema.Encoder;
 import io.tidemark.schema.RecordSerializer;
 import io.tidemark.schema.Serializer;
 import io.tidemark.schema.Serializers;
-import io.tidemark.stream.KV;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -59,10 +59,10 @@ public class CodecBenchmark {
   /** The previous version: no sessionId yet. The current one reads its data with sessionId = -1. */
   static final Serializer<Event> EVENT_BEFORE_SESSIONS = eventSerializer(false);
 
-  static final Serializer<KV<String, Long>> COUNT = Serializers.kv(Serializers.strings(), Serializers.longs());
+  static final Serializer<KV<String, Long>> COUNT = KV.serializer(Serializers.strings(), Serializers.longs());
 
   /** The previous version counted in ints; the current one widens them to longs while reading. */
-  static final Serializer<KV<String, Integer>> INT_COUNT = Serializers.kv(Serializers.strings(), Serializers.ints());
+  static final Serializer<KV<String, Integer>> INT_COUNT = KV.serializer(Serializers.strings(), Serializers.ints());
 
   private static Serializer<Event> eventSerializer(boolean withSession) {
     var builder = RecordSerializer.builder(Event.class)

@@ -1,12 +1,12 @@
 package io.tidemark.bench;
 
+import io.tidemark.function.BatchInfo;
+import io.tidemark.function.KV;
+import io.tidemark.function.StreamingListener;
 import io.tidemark.kafka.KafkaTestBroker;
 import io.tidemark.source.KafkaSubscription;
-import io.tidemark.stream.BatchInfo;
-import io.tidemark.stream.KV;
 import io.tidemark.stream.PairDStream;
 import io.tidemark.stream.StreamingContext;
-import io.tidemark.stream.StreamingListener;
 import io.tidemark.testing.ManualClock;
 import java.time.Duration;
 import java.util.Arrays;

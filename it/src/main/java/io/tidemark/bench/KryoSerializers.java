@@ -6,7 +6,7 @@ import com.esotericsoftware.kryo.io.Input;
 import com.esotericsoftware.kryo.io.Output;
 import io.tidemark.bench.CodecBenchmark.Event;
 import io.tidemark.bench.CodecBenchmark.Location;
-import io.tidemark.stream.KV;
+import io.tidemark.function.KV;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,12 +1,13 @@
 package io.tidemark.bench;
 
+import io.tidemark.function.BatchInfo;
+import io.tidemark.function.KV;
+import io.tidemark.function.StreamingListener;
 import io.tidemark.schema.Serializers;
-import io.tidemark.stream.BatchInfo;
 import io.tidemark.stream.DStream;
-import io.tidemark.stream.KV;
 import io.tidemark.stream.PairDStream;
 import io.tidemark.stream.StreamingContext;
-import io.tidemark.stream.StreamingListener;
+import io.tidemark.stream.StreamingContextBuilder;
 import io.tidemark.testing.ManualClock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -103,10 +104,10 @@ public final class ThroughputBenchmark {
    * status page).
    */
   static double runRound(String mode, List<List<String>> data, int parallelism, String checkpointDirectory,
-      UnaryOperator<StreamingContext.Builder> options, Function<StreamingContext, AutoCloseable> whileRunning)
+      UnaryOperator<StreamingContextBuilder> options, Function<StreamingContext, AutoCloseable> whileRunning)
       throws InterruptedException {
     ManualClock clock = new ManualClock();
-    StreamingContext.Builder builder = options.apply(StreamingContext.builder(INTERVAL).clock(clock)
+    StreamingContextBuilder builder = options.apply(StreamingContext.builder(INTERVAL).clock(clock)
         .parallelism(parallelism).checkpointInterval(INTERVAL.multipliedBy(10)));
     StreamingContext context = checkpointDirectory == null ? pipeline(builder, mode, data)
         : StreamingContext.getOrCreate(checkpointDirectory, () -> pipeline(builder, mode, data));
@@ -140,7 +141,7 @@ public final class ThroughputBenchmark {
     return (end - start) / 1e9;
   }
 
-  private static StreamingContext pipeline(StreamingContext.Builder builder, String mode, List<List<String>> data) {
+  private static StreamingContext pipeline(StreamingContextBuilder builder, String mode, List<List<String>> data) {
     StreamingContext context = builder.build();
     DStream<String> lines = context.queueStream(new ConcurrentLinkedQueue<>(data), true);
     PairDStream<String, Long> ones = lines.flatMap(line -> Arrays.asList(line.split(" ")))

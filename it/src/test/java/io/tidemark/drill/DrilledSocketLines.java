@@ -1,8 +1,8 @@
 package io.tidemark.drill;
 
+import io.tidemark.function.StreamingListener;
 import io.tidemark.stream.DStream;
 import io.tidemark.stream.StreamingContext;
-import io.tidemark.stream.StreamingListener;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,8 +1,8 @@
 package io.tidemark.drill;
 
+import io.tidemark.function.KV;
 import io.tidemark.schema.Serializers;
 import io.tidemark.stream.DStream;
-import io.tidemark.stream.KV;
 import io.tidemark.stream.PairDStream;
 import io.tidemark.stream.StreamingContext;
 import java.nio.file.Path;

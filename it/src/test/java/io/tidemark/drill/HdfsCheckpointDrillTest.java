@@ -3,10 +3,10 @@ package io.tidemark.drill;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.tidemark.checkpoint.CheckpointMetadata;
-import io.tidemark.checkpoint.MetadataJson;
-import io.tidemark.checkpoint.StateFile;
-import io.tidemark.engine.StateSerializers;
+import io.tidemark.internal.checkpoint.CheckpointMetadata;
+import io.tidemark.internal.checkpoint.MetadataJson;
+import io.tidemark.internal.checkpoint.StateFile;
+import io.tidemark.internal.checkpoint.StateSerializers;
 import io.tidemark.sample.Directories;
 import io.tidemark.schema.Serializers;
 import io.tidemark.stream.StreamingContext;

@@ -3,8 +3,8 @@ package io.tidemark.upgrade;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tidemark.checkpoint.CheckpointException;
-import io.tidemark.checkpoint.CheckpointStore;
-import io.tidemark.checkpoint.MetadataJson;
+import io.tidemark.internal.checkpoint.CheckpointStore;
+import io.tidemark.internal.checkpoint.MetadataJson;
 import io.tidemark.sample.Directories;
 import io.tidemark.sample.Maven;
 import io.tidemark.sample.TextFilesOutput;

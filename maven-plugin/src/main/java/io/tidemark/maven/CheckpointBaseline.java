@@ -1,9 +1,9 @@
 package io.tidemark.maven;
 
 import io.tidemark.checkpoint.CheckpointException;
-import io.tidemark.checkpoint.CheckpointInspection;
-import io.tidemark.checkpoint.CheckpointMetadata;
-import io.tidemark.checkpoint.CheckpointStore;
+import io.tidemark.internal.checkpoint.CheckpointInspection;
+import io.tidemark.internal.checkpoint.CheckpointMetadata;
+import io.tidemark.internal.checkpoint.CheckpointStore;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.maven.plugin.MojoExecutionException;

@@ -1,6 +1,6 @@
 package io.tidemark.maven;
 
-import io.tidemark.checkpoint.CheckpointStore;
+import io.tidemark.internal.checkpoint.CheckpointStore;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.util.ShutdownHookManager;
 

@@ -1,8 +1,8 @@
 package io.tidemark.maven;
 
 import io.tidemark.checkpoint.CheckpointException;
-import io.tidemark.checkpoint.CheckpointInspection;
-import io.tidemark.checkpoint.CheckpointStore;
+import io.tidemark.internal.checkpoint.CheckpointInspection;
+import io.tidemark.internal.checkpoint.CheckpointStore;
 import io.tidemark.launch.InspectionReport;
 import java.io.File;
 import java.io.IOException;

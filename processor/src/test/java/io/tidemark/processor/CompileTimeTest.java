@@ -126,6 +126,7 @@ class CompileTimeTest {
         package test;
         import io.tidemark.annotation.*;
         import io.tidemark.annotation.State;
+        import io.tidemark.function.*;
         import io.tidemark.stream.*;
         import java.util.*;
         @Pipeline(name = "big", batchInterval = "1s", checkpointInterval = "10s")

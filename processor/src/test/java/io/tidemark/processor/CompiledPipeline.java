@@ -8,6 +8,7 @@ import io.tidemark.schema.PipelineDescriptor;
 import io.tidemark.schema.PipelineDescriptorJson;
 import io.tidemark.stream.PipelineConfig;
 import io.tidemark.stream.StreamingContext;
+import io.tidemark.stream.StreamingContextBuilder;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -50,14 +51,14 @@ final class CompiledPipeline {
   }
 
   /** {@code <contextClass>.createContext(builder, config)}: the generated factory, on a caller's builder. */
-  StreamingContext createContext(String contextClass, StreamingContext.Builder builder, PipelineConfig config) {
+  StreamingContext createContext(String contextClass, StreamingContextBuilder builder, PipelineConfig config) {
     return (StreamingContext) invoke(load(contextClass), "createContext",
-        new Class<?>[] {StreamingContext.Builder.class, PipelineConfig.class}, builder, config);
+        new Class<?>[] {StreamingContextBuilder.class, PipelineConfig.class}, builder, config);
   }
 
   /** {@code <contextClass>.builder()}. */
-  StreamingContext.Builder builder(String contextClass) {
-    return (StreamingContext.Builder) invoke(load(contextClass), "builder", new Class<?>[0]);
+  StreamingContextBuilder builder(String contextClass) {
+    return (StreamingContextBuilder) invoke(load(contextClass), "builder", new Class<?>[0]);
   }
 
   /** The descriptor the processor wrote for {@code pipelineName}. */

@@ -14,6 +14,7 @@ final class PipelineSource {
   private static final List<String> IMPORTS = List.of(
       "package test;",
       "import io.tidemark.annotation.*;",
+      "import io.tidemark.function.*;",
       "import io.tidemark.stream.*;",
       "import java.util.*;",
       "import io.tidemark.annotation.State;");

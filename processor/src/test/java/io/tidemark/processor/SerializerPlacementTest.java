@@ -29,6 +29,7 @@ class SerializerPlacementTest {
         package %s;
         import io.tidemark.annotation.*;
         import io.tidemark.annotation.State;
+        import io.tidemark.function.*;
         import io.tidemark.stream.*;
         import java.util.*;
         @Pipeline(name = "%s", batchInterval = "1s", checkpointInterval = "10s")

@@ -14,7 +14,7 @@ import java.lang.annotation.Target;
  *       state ({@code previous} is null for a new key, {@code values} empty if none arrived); returning
  *       null removes the key. The stage emits every key with its state every batch (updateStateByKey).
  *   <li>{@code S update(K key, List<V> values, S previous)}: the same, told the key.
- *   <li>{@code R map(K key, Optional<V> value, io.tidemark.stream.State<S> state)}: once per record, and
+ *   <li>{@code R map(K key, Optional<V> value, io.tidemark.function.State<S> state)}: once per record, and
  *       once more (value empty) when a key has been idle for {@link #timeout}; emits what it returns
  *       unless null (mapWithState).
  * </ul>

@@ -10,7 +10,7 @@ public final class IncompatibleCheckpointException extends CheckpointException {
 
   private final transient PipelineReport report;
 
-  IncompatibleCheckpointException(String metadataFile, String pipeline, PipelineReport report) {
+  public IncompatibleCheckpointException(String metadataFile, String pipeline, PipelineReport report) {
     super("The checkpoint " + metadataFile + " of pipeline '" + pipeline + "' cannot be read by the current code;"
         + " nothing in the checkpoint directory was changed. " + report + System.lineSeparator()
         + "Fix each ERROR above and start again, or start with a new checkpoint directory (the checkpointed state,"

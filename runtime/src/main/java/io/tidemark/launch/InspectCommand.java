@@ -1,7 +1,7 @@
 package io.tidemark.launch;
 
-import io.tidemark.checkpoint.CheckpointInspection;
-import io.tidemark.checkpoint.CheckpointStore;
+import io.tidemark.internal.checkpoint.CheckpointInspection;
+import io.tidemark.internal.checkpoint.CheckpointStore;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import org.apache.hadoop.conf.Configuration;

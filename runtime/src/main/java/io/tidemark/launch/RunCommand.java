@@ -1,7 +1,7 @@
 package io.tidemark.launch;
 
+import io.tidemark.function.Durations;
 import io.tidemark.internal.status.StatusOptions;
-import io.tidemark.stream.Durations;
 import io.tidemark.stream.PipelineConfig;
 import io.tidemark.stream.StreamingContext;
 import java.io.IOException;

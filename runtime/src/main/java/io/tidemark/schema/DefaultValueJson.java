@@ -5,7 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.tidemark.stream.KV;
+import java.lang.reflect.Method;
+import java.lang.reflect.RecordComponent;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
@@ -34,10 +35,12 @@ final class DefaultValueJson {
     if (value instanceof byte[] bytes) {
       return NODES.binaryNode(bytes);
     }
-    if (value instanceof KV<?, ?> kv) {
+    if (value instanceof Record record) {
+      // a pair (KV) or a record: its components by name, each described as a default of its own
       ObjectNode node = NODES.objectNode();
-      node.set("key", of(kv.key()));
-      node.set("value", of(kv.value()));
+      for (RecordComponent component : record.getClass().getRecordComponents()) {
+        node.set(component.getName(), of(componentValue(record, component)));
+      }
       return node;
     }
     if (value instanceof Collection<?> collection) {
@@ -47,9 +50,25 @@ final class DefaultValueJson {
     }
     if (value instanceof Map<?, ?> map) {
       ArrayNode entries = NODES.arrayNode();
-      map.forEach((k, v) -> entries.add(of(new KV<>(k, v))));
+      map.forEach((k, v) -> {
+        ObjectNode entry = NODES.objectNode();
+        entry.set("key", of(k));
+        entry.set("value", of(v));
+        entries.add(entry);
+      });
       return entries;
     }
     return MAPPER.valueToTree(value);
+  }
+
+  private static Object componentValue(Record record, RecordComponent component) {
+    try {
+      Method accessor = component.getAccessor();
+      accessor.setAccessible(true);
+      return accessor.invoke(record);
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      throw new IllegalArgumentException("Cannot read component " + component.getName() + " of default value "
+          + record.getClass().getName(), e);
+    }
   }
 }

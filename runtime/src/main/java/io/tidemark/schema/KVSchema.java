@@ -2,7 +2,7 @@ package io.tidemark.schema;
 
 import java.util.Objects;
 
-/** The pair {@link io.tidemark.stream.KV}: the key, then the value. */
+/** The pair {@link io.tidemark.function.KV}: the key, then the value. */
 public record KVSchema(Schema key, Schema value) implements Schema {
 
   public KVSchema {

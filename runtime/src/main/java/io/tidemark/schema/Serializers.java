@@ -1,6 +1,5 @@
 package io.tidemark.schema;
 
-import io.tidemark.stream.KV;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -104,10 +103,6 @@ public final class Serializers {
   /** Like {@link #optional}, with {@code null} for empty. */
   public static <T> OptionalSerializer<T, T> nullable(Serializer<T> value) {
     return new OptionalSerializer<>(value, null, Function.identity(), Function.identity());
-  }
-
-  public static <K, V> Serializer<KV<K, V>> kv(Serializer<K> key, Serializer<V> value) {
-    return new KVSerializer<>(key, value);
   }
 
   /** Starts declaring a record serializer; see {@link RecordSerializer}. */

@@ -1,6 +1,6 @@
 package io.tidemark.sink;
 
-import io.tidemark.stream.BatchTime;
+import io.tidemark.function.BatchTime;
 import java.util.List;
 
 /** The function of {@code foreachBatch}: receives each batch of a stream as one list, with its time. */

@@ -1,25 +1,20 @@
 package io.tidemark.stream;
 
-import io.tidemark.engine.CountStage;
-import io.tidemark.engine.FilterStage;
-import io.tidemark.engine.FlatMapStage;
-import io.tidemark.engine.MapStage;
-import io.tidemark.engine.OutputOperation;
-import io.tidemark.engine.Stage;
-import io.tidemark.engine.TransformStage;
-import io.tidemark.engine.UnionStage;
-import io.tidemark.engine.WindowStage;
+import io.tidemark.function.BatchTime;
+import io.tidemark.function.Durations;
+import io.tidemark.function.KV;
+import io.tidemark.internal.plan.Operation;
+import io.tidemark.internal.plan.OutputNode;
+import io.tidemark.internal.plan.PlanNode;
+import io.tidemark.internal.sink.DriverSink;
+import io.tidemark.internal.sink.KafkaSink;
+import io.tidemark.internal.sink.PrintSink;
+import io.tidemark.internal.sink.TextFilesSink;
 import io.tidemark.sink.BatchSink;
-import io.tidemark.sink.KafkaSink;
-import io.tidemark.sink.OutputContext;
-import io.tidemark.sink.PartitionedBatchSink;
 import io.tidemark.sink.PartitionedSink;
-import io.tidemark.sink.PrintSink;
-import io.tidemark.sink.TextFilesSink;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -34,16 +29,16 @@ import org.apache.kafka.common.serialization.Serializer;
 public class DStream<T> {
 
   final StreamingContext context;
-  final Stage<T> stage;
+  final PlanNode<T> node;
 
-  DStream(StreamingContext context, Stage<T> stage) {
+  DStream(StreamingContext context, PlanNode<T> node) {
     this.context = context;
-    this.stage = stage;
+    this.node = node;
   }
 
   /** The stage id: given for stateful stages, generated ({@code map-3}) for the others, or set by {@link #uid}. */
   public String id() {
-    return stage.id();
+    return node.id();
   }
 
   /**
@@ -53,7 +48,7 @@ public class DStream<T> {
    * on the order stages are defined in. Only before {@code start()}.
    */
   public DStream<T> uid(String id) {
-    context.graph().assignId(stage, id);
+    context.plan().assignId(node, id);
     return this;
   }
 
@@ -63,54 +58,70 @@ public class DStream<T> {
 
   /** How often this stream produces a batch: the batch interval, or the slide of a window. */
   public Duration slideDuration() {
-    return Duration.ofMillis(stage.slideMillis());
+    return Duration.ofMillis(node.slideMillis());
   }
 
-  <R> DStream<R> derive(Stage<R> child) {
-    return new DStream<>(context, context.graph().add(child));
+  /** A stage with the same slide as this one, computing {@code operation} from it. */
+  <R> DStream<R> derive(Operation operation) {
+    return new DStream<>(context, context.plan().addNarrow(operation, node));
   }
 
-  <K, V> PairDStream<K, V> derivePairs(Stage<KV<K, V>> child) {
-    return new PairDStream<>(context, context.graph().add(child));
+  <K, V> PairDStream<K, V> derivePairs(Operation operation) {
+    return new PairDStream<>(context, context.plan().addNarrow(operation, node));
   }
 
   public <R> DStream<R> map(Function<? super T, ? extends R> function) {
-    return derive(new MapStage<>("map", stage, function));
+    return derive(new Operation.Mapping("map", function));
   }
 
   public <R> DStream<R> flatMap(Function<? super T, ? extends Iterable<? extends R>> function) {
-    return derive(new FlatMapStage<>(stage, function));
+    return derive(new Operation.FlatMap(function));
   }
 
   public DStream<T> filter(Predicate<? super T> predicate) {
-    return derive(new FilterStage<>(stage, predicate));
+    return derive(new Operation.Filter(predicate));
   }
 
   /** A keyed stream: {@code function} returns each element's key and value. */
   public <K, V> PairDStream<K, V> mapToPair(Function<? super T, KV<K, V>> function) {
-    return derivePairs(new MapStage<T, KV<K, V>>("mapToPair", stage, function));
+    return derivePairs(new Operation.Mapping("mapToPair", function));
   }
 
   /** Both streams' elements in each batch; the streams must produce batches at the same times. */
   public DStream<T> union(DStream<? extends T> other) {
-    return derive(new UnionStage<T>(stage, sameContext(other).stage));
+    return new DStream<>(context, combined(new Operation.Union(), other));
   }
 
-  DStream<? extends T> sameContext(DStream<? extends T> other) {
+  /**
+   * A stage computing {@code operation} from this stream and {@code other}, which must belong to the
+   * same context and produce batches at the same times.
+   */
+  <R> PlanNode<R> combined(Operation operation, DStream<?> other) {
+    String kind = operation.kind();
     if (other.context != context) {
-      throw new IllegalArgumentException("Cannot combine " + other.stage + " of another StreamingContext with " + stage);
+      throw new IllegalArgumentException("Cannot " + kind + " " + other.node + " of another StreamingContext with "
+          + node);
     }
-    return other;
+    if (node.slideMillis() != other.node.slideMillis()) {
+      throw new IllegalArgumentException("Cannot " + kind + " streams with different slide durations: " + node
+          + " slides every " + node.slideMillis() + " ms, " + other.node + " every " + other.node.slideMillis() + " ms");
+    }
+    return context.plan().add(null, operation, node.slideMillis(), List.of(node, other.node));
   }
 
   /** An arbitrary function of each whole batch (and its time), e.g. to sort or to join with a table. */
   public <R> DStream<R> transform(BiFunction<BatchTime, List<T>, ? extends List<R>> function) {
-    return derive(new TransformStage<>(stage, function));
+    return derive(transformOf(function));
   }
 
   /** As {@link #transform}, producing a keyed stream. */
   public <K, V> PairDStream<K, V> transformToPair(BiFunction<BatchTime, List<T>, ? extends List<KV<K, V>>> function) {
-    return derivePairs(new TransformStage<>(stage, function));
+    return derivePairs(transformOf(function));
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"}) // the plan erases element types
+  private static Operation transformOf(BiFunction<BatchTime, ?, ?> function) {
+    return new Operation.Transform((BiFunction) function);
   }
 
   /**
@@ -118,12 +129,38 @@ public class DStream<T> {
    * of the batch interval.
    */
   public DStream<T> window(Duration length, Duration slide) {
-    return derive(new WindowStage<>(stage, length, slide));
+    return new DStream<>(context, windowed(null, new Operation.Window(length.toMillis()), length, slide));
+  }
+
+  /**
+   * A window stage computing {@code operation}, after checking that its length and slide are positive
+   * multiples of the batch interval and of this stream's slide; the message names the stage and both
+   * durations.
+   */
+  <R> PlanNode<R> windowed(String givenId, Operation operation, Duration length, Duration slide) {
+    String id = givenId != null ? givenId : context.plan().generatedId(operation.kind());
+    long len = length.toMillis();
+    long sl = slide.toMillis();
+    long batchInterval = context.batchInterval().toMillis();
+    String what = "Window stage '" + id + "' (length " + Durations.format(length)
+        + ", slide " + Durations.format(slide) + ")";
+    if (len <= 0 || sl <= 0) {
+      throw new IllegalArgumentException(what + ": length and slide must be positive");
+    }
+    if (len % batchInterval != 0 || sl % batchInterval != 0) {
+      throw new IllegalArgumentException(what + ": length and slide must be multiples of the batch interval "
+          + batchInterval + " ms");
+    }
+    if (len % node.slideMillis() != 0 || sl % node.slideMillis() != 0) {
+      throw new IllegalArgumentException(what + ": length and slide must be multiples of the slide "
+          + node.slideMillis() + " ms of its parent " + node);
+    }
+    return context.plan().add(id, operation, sl, List.of(node));
   }
 
   /** One element per batch: its number of elements. */
   public DStream<Long> count() {
-    return derive(new CountStage<>(stage));
+    return derive(new Operation.Count());
   }
 
   /** Every {@code slide}, the number of elements in the last {@code length}. */
@@ -133,7 +170,7 @@ public class DStream<T> {
 
   /** Calls {@code sink} with each batch as a list, on the job runner thread, in batch order. */
   public Output foreachBatch(BatchSink<T> sink) {
-    return output("foreachBatch", PartitionedBatchSink.of(sink));
+    return output("foreachBatch", new OutputNode.OnDriver(DriverSink.of(sink)));
   }
 
   /** Prints the first ten elements of each batch to standard output. */
@@ -143,7 +180,7 @@ public class DStream<T> {
 
   /** Prints the first {@code count} elements of each batch to standard output, in Spark's format. */
   public Output print(int count) {
-    return output("print", PartitionedBatchSink.of(new PrintSink<>(count, System.out)));
+    return output("print", new OutputNode.OnDriver(new PrintSink<>(count, System.out)));
   }
 
   /** Writes each batch to the directory {@code prefix-<timeMs>}, one {@code part-NNNNN} file per partition. */
@@ -153,25 +190,21 @@ public class DStream<T> {
 
   /** Writes each batch to {@code prefix-<timeMs>.suffix}; a rerun of a batch replaces its directory. */
   public Output saveAsTextFiles(String prefix, String suffix) {
-    return output("saveAsTextFiles", new TextFilesSink<>(prefix, suffix));
+    return output("saveAsTextFiles", new OutputNode.PerPartition(new TextFilesSink<>(prefix, suffix)));
   }
 
   /**
    * Writes each batch to Kafka {@code topic} exactly once: one transaction per batch, skipped when a
-   * recovery runs a batch an earlier run already committed (see {@link KafkaSink}). The {@code
-   * transactional.id} is {@code <pipeline name>.<output id>} unless the properties give one: give the
-   * output a stable id ({@link Output#uid}). Consumers must read with {@code isolation.level=read_committed}.
+   * recovery runs a batch an earlier run already committed. The {@code transactional.id} is {@code
+   * <pipeline name>.<output id>} unless the properties give one: give the output a stable id ({@link
+   * Output#uid}). Consumers must read with {@code isolation.level=read_committed}.
    *
    * @param toRecord each element's key and value
    */
   public <K, V> Output writeToKafka(String topic, Map<String, String> producerProperties, Serializer<K> keys,
       Serializer<V> values, Function<? super T, KV<K, V>> toRecord) {
-    // the id is final only once uid() has been called on the Output this returns: read it at the first write
-    AtomicReference<Output> registered = new AtomicReference<>();
-    Output output = output("writeToKafka", new KafkaSink<>(topic, producerProperties, keys, values, toRecord,
-        () -> context.name() + "." + registered.get().id()));
-    registered.set(output);
-    return output;
+    return output("writeToKafka",
+        new OutputNode.OnDriver(new KafkaSink<>(topic, producerProperties, keys, values, toRecord)));
   }
 
   /**
@@ -180,50 +213,15 @@ public class DStream<T> {
    * Output#uid}): a sink keys its markers by it.
    */
   public Output writeTo(PartitionedSink<T> sink) {
-    AtomicReference<Output> registered = new AtomicReference<>();
-    Output output = output("writeTo", new PartitionedBatchSink<T>() {
-      private boolean opened;
-
-      @Override
-      public void write(BatchTime time, io.tidemark.engine.PartitionedBatch<T> batch) {
-        try {
-          if (!opened) {
-            sink.open(new OutputContext(context.name(), registered.get().id(), batch.partitionCount()));
-            opened = true;
-          }
-          for (int p = 0; p < batch.partitionCount(); p++) {
-            sink.writePartition(time, p, batch.partition(p));
-          }
-          sink.commitBatch(time, batch.partitionCount());
-        } catch (RuntimeException e) {
-          throw e;
-        } catch (Exception e) {
-          throw new IllegalStateException("Output '" + registered.get().id() + "' failed for batch " + time + ": "
-              + e.getMessage(), e);
-        }
-      }
-
-      @Override
-      public void close() {
-        try {
-          sink.close();
-        } catch (Exception e) {
-          throw new IllegalStateException("Output '" + registered.get().id() + "' failed to close: " + e.getMessage(), e);
-        }
-      }
-    });
-    registered.set(output);
-    return output;
+    return output("writeTo", new OutputNode.PerPartition(sink));
   }
 
-  private Output output(String kind, PartitionedBatchSink<T> sink) {
-    OutputOperation<T> output = new OutputOperation<>(context.graph().generatedId(kind), kind, stage, sink);
-    context.graph().addOutput(output);
-    return new Output(context.graph(), output);
+  private Output output(String kind, OutputNode.Target target) {
+    return new Output(context.plan(), context.plan().addOutput(kind, node, target));
   }
 
   @Override
   public String toString() {
-    return stage.toString();
+    return node.toString();
   }
 }

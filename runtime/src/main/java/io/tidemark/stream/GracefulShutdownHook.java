@@ -1,5 +1,6 @@
 package io.tidemark.stream;
 
+import io.tidemark.function.Durations;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

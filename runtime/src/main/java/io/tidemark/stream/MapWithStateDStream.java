@@ -1,16 +1,13 @@
 package io.tidemark.stream;
 
-import io.tidemark.engine.MapWithStateStage;
-import io.tidemark.engine.StateSnapshotStage;
+import io.tidemark.internal.plan.Operation;
+import io.tidemark.internal.plan.PlanNode;
 
 /** The records a {@code mapWithState} function emitted; {@link #stateSnapshots()} gives its state. */
 public final class MapWithStateDStream<K, V, S, R> extends DStream<R> {
 
-  private final MapWithStateStage<K, V, S, R> stateStage;
-
-  MapWithStateDStream(StreamingContext context, MapWithStateStage<K, V, S, R> stateStage) {
+  MapWithStateDStream(StreamingContext context, PlanNode<R> stateStage) {
     super(context, stateStage);
-    this.stateStage = stateStage;
   }
 
   @Override
@@ -21,6 +18,6 @@ public final class MapWithStateDStream<K, V, S, R> extends DStream<R> {
 
   /** Every batch, every key with its state after the batch. */
   public PairDStream<K, S> stateSnapshots() {
-    return derivePairs(new StateSnapshotStage<>(stateStage));
+    return derivePairs(new Operation.StateSnapshots());
   }
 }

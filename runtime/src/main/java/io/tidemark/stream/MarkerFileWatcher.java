@@ -1,6 +1,6 @@
 package io.tidemark.stream;
 
-import io.tidemark.engine.Clock;
+import io.tidemark.function.Clock;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;

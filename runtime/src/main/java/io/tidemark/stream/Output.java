@@ -1,16 +1,16 @@
 package io.tidemark.stream;
 
-import io.tidemark.engine.OutputOperation;
-import io.tidemark.engine.StreamGraph;
+import io.tidemark.internal.plan.LogicalPlan;
+import io.tidemark.internal.plan.OutputNode;
 
 /** An output registered on a stream ({@code foreachBatch}, {@code print}, ...), to give it a stable id. */
 public final class Output {
 
-  private final StreamGraph graph;
-  private OutputOperation<?> operation;
+  private final LogicalPlan plan;
+  private OutputNode operation;
 
-  Output(StreamGraph graph, OutputOperation<?> operation) {
-    this.graph = graph;
+  Output(LogicalPlan plan, OutputNode operation) {
+    this.plan = plan;
     this.operation = operation;
   }
 
@@ -24,7 +24,7 @@ public final class Output {
    * context's stages and outputs) and returns it. Only before {@code start()}.
    */
   public Output uid(String id) {
-    operation = graph.assignId(operation, id);
+    operation = plan.assignId(operation, id);
     return this;
   }
 }

@@ -1,14 +1,10 @@
 package io.tidemark.stream;
 
-import io.tidemark.engine.CombineByKeyStage;
-import io.tidemark.engine.GroupingCombiner;
-import io.tidemark.engine.InverseWindowStage;
-import io.tidemark.engine.JoinStage;
-import io.tidemark.engine.MapWithStateStage;
-import io.tidemark.engine.ReducingCombiner;
-import io.tidemark.engine.Stage;
-import io.tidemark.engine.StateSerializers;
-import io.tidemark.engine.UpdateStateStage;
+import io.tidemark.function.KV;
+import io.tidemark.function.StateUpdate;
+import io.tidemark.internal.checkpoint.StateSerializers;
+import io.tidemark.internal.plan.Operation;
+import io.tidemark.internal.plan.PlanNode;
 import io.tidemark.schema.Serializer;
 import java.time.Duration;
 import java.util.List;
@@ -26,8 +22,8 @@ import java.util.function.Predicate;
  */
 public final class PairDStream<K, V> extends DStream<KV<K, V>> {
 
-  PairDStream(StreamingContext context, Stage<KV<K, V>> stage) {
-    super(context, stage);
+  PairDStream(StreamingContext context, PlanNode<KV<K, V>> node) {
+    super(context, node);
   }
 
   @Override
@@ -52,36 +48,27 @@ public final class PairDStream<K, V> extends DStream<KV<K, V>> {
   }
 
   private PairDStream<K, V> pairs(DStream<KV<K, V>> stream) {
-    return new PairDStream<>(context, stream.stage);
+    return new PairDStream<>(context, stream.node);
   }
 
   /** One pair per key of each batch, its values combined with the associative {@code reduce}. */
   public PairDStream<K, V> reduceByKey(BinaryOperator<V> reduce) {
-    return derivePairs(new CombineByKeyStage<>("reduceByKey", stage, new ReducingCombiner<>(reduce)));
+    return derivePairs(new Operation.ReduceByKey(reduce));
   }
 
   /** One pair per key of each batch, with its values in arrival order. */
   public PairDStream<K, List<V>> groupByKey() {
-    return derivePairs(new CombineByKeyStage<>("groupByKey", stage, new GroupingCombiner<V>()));
+    return derivePairs(new Operation.GroupByKey());
   }
 
   /** Inner join within each batch: one pair per matching left and right value. */
   public <W> PairDStream<K, KV<V, W>> join(PairDStream<K, W> other) {
-    return derivePairs(new JoinStage<K, V, W, KV<V, W>>("join", stage, joinable(other).stage, false,
-        (v, w) -> new KV<>(v, w.orElseThrow())));
+    return new PairDStream<>(context, combined(new Operation.Join(false), other));
   }
 
   /** Left outer join within each batch: left values without a match get an empty right. */
   public <W> PairDStream<K, KV<V, Optional<W>>> leftOuterJoin(PairDStream<K, W> other) {
-    return derivePairs(new JoinStage<K, V, W, KV<V, Optional<W>>>("leftOuterJoin", stage, joinable(other).stage, true,
-        KV::new));
-  }
-
-  private <W> PairDStream<K, W> joinable(PairDStream<K, W> other) {
-    if (other.context != context) {
-      throw new IllegalArgumentException("Cannot join " + other.stage + " of another StreamingContext with " + stage);
-    }
-    return other;
+    return new PairDStream<>(context, combined(new Operation.Join(true), other));
   }
 
   /** Every {@code slide}, each key's values over the last {@code length}, reduced from scratch. */
@@ -104,7 +91,7 @@ public final class PairDStream<K, V> extends DStream<KV<K, V>> {
   /** As above; keys whose windowed pair {@code keep} rejects are dropped from the window's state. */
   public PairDStream<K, V> reduceByKeyAndWindow(String id, BinaryOperator<V> reduce, BinaryOperator<V> inverse,
       Duration length, Duration slide, Predicate<? super KV<K, V>> keep) {
-    return derivePairs(new InverseWindowStage<>(id, stage, reduce, inverse, length, slide, keep, null));
+    return reduceByKeyAndWindow(id, reduce, inverse, length, slide, keep, null);
   }
 
   /**
@@ -120,8 +107,13 @@ public final class PairDStream<K, V> extends DStream<KV<K, V>> {
   public PairDStream<K, V> reduceByKeyAndWindow(String id, Serializer<K> keys, Serializer<V> values,
       BinaryOperator<V> reduce, BinaryOperator<V> inverse, Duration length, Duration slide,
       Predicate<? super KV<K, V>> keep) {
-    return derivePairs(new InverseWindowStage<>(id, stage, reduce, inverse, length, slide, keep,
-        new StateSerializers<>(keys, values)));
+    return reduceByKeyAndWindow(id, reduce, inverse, length, slide, keep, new StateSerializers<>(keys, values));
+  }
+
+  private PairDStream<K, V> reduceByKeyAndWindow(String id, BinaryOperator<V> reduce, BinaryOperator<V> inverse,
+      Duration length, Duration slide, Predicate<? super KV<K, V>> keep, StateSerializers<K, V> serializers) {
+    return new PairDStream<>(context, windowed(id,
+        new Operation.InverseWindow(reduce, inverse, length.toMillis(), keep, serializers), length, slide));
   }
 
   /**
@@ -137,7 +129,7 @@ public final class PairDStream<K, V> extends DStream<KV<K, V>> {
 
   /** As {@link #updateStateByKey(String, BiFunction)}, the function told each key. */
   public <S> PairDStream<K, S> updateStateByKey(String id, StateUpdate<K, V, S> update) {
-    return derivePairs(new UpdateStateStage<>(id, stage, update, null));
+    return updateState(id, update, null);
   }
 
   /**
@@ -152,7 +144,12 @@ public final class PairDStream<K, V> extends DStream<KV<K, V>> {
   /** As {@link #updateStateByKey(String, Serializer, Serializer, BiFunction)}, the function told each key. */
   public <S> PairDStream<K, S> updateStateByKey(String id, Serializer<K> keys, Serializer<S> states,
       StateUpdate<K, V, S> update) {
-    return derivePairs(new UpdateStateStage<>(id, stage, update, new StateSerializers<>(keys, states)));
+    return updateState(id, update, new StateSerializers<>(keys, states));
+  }
+
+  private <S> PairDStream<K, S> updateState(String id, StateUpdate<K, V, S> update,
+      StateSerializers<K, S> serializers) {
+    return new PairDStream<>(context, stateful(id, new Operation.UpdateState(update, serializers)));
   }
 
   private static <K, V, S> StateUpdate<K, V, S> withoutKey(BiFunction<List<V>, Optional<S>, S> update) {
@@ -166,7 +163,7 @@ public final class PairDStream<K, V> extends DStream<KV<K, V>> {
    * @param id the stable id the state is checkpointed under
    */
   public <S, R> MapWithStateDStream<K, V, S, R> mapWithState(String id, StateSpec<K, V, S, R> spec) {
-    return mapWithState(new MapWithStateStage<>(id, stage, spec, null));
+    return mapWithState(id, spec, null);
   }
 
   /**
@@ -175,10 +172,18 @@ public final class PairDStream<K, V> extends DStream<KV<K, V>> {
    */
   public <S, R> MapWithStateDStream<K, V, S, R> mapWithState(String id, Serializer<K> keys, Serializer<S> states,
       StateSpec<K, V, S, R> spec) {
-    return mapWithState(new MapWithStateStage<>(id, stage, spec, new StateSerializers<>(keys, states)));
+    return mapWithState(id, spec, new StateSerializers<>(keys, states));
   }
 
-  private <S, R> MapWithStateDStream<K, V, S, R> mapWithState(MapWithStateStage<K, V, S, R> stateStage) {
-    return new MapWithStateDStream<>(context, context.graph().add(stateStage));
+  private <S, R> MapWithStateDStream<K, V, S, R> mapWithState(String id, StateSpec<K, V, S, R> spec,
+      StateSerializers<K, S> serializers) {
+    long timeoutMillis = spec.idleTimeout().map(Duration::toMillis).orElse(0L);
+    return new MapWithStateDStream<>(context,
+        stateful(id, new Operation.MapWithState(spec.mappingFunction(), timeoutMillis, serializers)));
+  }
+
+  /** A stateful stage under the user's {@code id}, with this stream's slide. */
+  private <R> PlanNode<R> stateful(String id, Operation operation) {
+    return context.plan().add(id, operation, node.slideMillis(), List.of(node));
   }
 }

@@ -1,5 +1,6 @@
 package io.tidemark.stream;
 
+import io.tidemark.function.Durations;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;

@@ -1,5 +1,6 @@
 package io.tidemark.stream;
 
+import io.tidemark.function.KV;
 import java.util.Map;
 import org.apache.kafka.common.serialization.Serializer;
 

@@ -1,5 +1,8 @@
 package io.tidemark.stream;
 
+import io.tidemark.function.Durations;
+import io.tidemark.function.MappingFunction;
+import io.tidemark.function.State;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;

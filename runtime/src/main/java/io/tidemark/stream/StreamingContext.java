@@ -1,28 +1,27 @@
 package io.tidemark.stream;
 
-import io.tidemark.checkpoint.CheckpointOptions;
-import io.tidemark.checkpoint.CheckpointedRun;
-import io.tidemark.engine.CheckpointHook;
-import io.tidemark.engine.Clock;
-import io.tidemark.engine.InputStage;
-import io.tidemark.engine.JobScheduler;
-import io.tidemark.engine.LoggingStreamingListener;
-import io.tidemark.engine.StreamGraph;
-import io.tidemark.engine.SystemClock;
-import io.tidemark.internal.status.LocalPipelineStatus;
+import io.tidemark.function.Clock;
+import io.tidemark.function.StreamingListener;
+import io.tidemark.internal.checkpoint.CheckpointOptions;
+import io.tidemark.internal.checkpoint.CheckpointedRun;
+import io.tidemark.internal.checkpoint.StateSerializers;
+import io.tidemark.internal.driver.LoggingStreamingListener;
+import io.tidemark.internal.plan.Engine;
+import io.tidemark.internal.plan.LogicalPlan;
+import io.tidemark.internal.plan.Operation;
+import io.tidemark.internal.plan.PlanNode;
+import io.tidemark.internal.source.DirectorySource;
+import io.tidemark.internal.source.InputSource;
+import io.tidemark.internal.source.KafkaSource;
+import io.tidemark.internal.source.KafkaSourceOptions;
+import io.tidemark.internal.source.QueueSource;
+import io.tidemark.internal.source.SocketTextSource;
 import io.tidemark.internal.status.StatusOptions;
-import io.tidemark.internal.status.StatusPage;
 import io.tidemark.schema.PipelineDescriptor;
-import io.tidemark.source.DirectorySource;
-import io.tidemark.source.KafkaSource;
-import io.tidemark.source.KafkaSourceOptions;
 import io.tidemark.source.KafkaSubscription;
-import io.tidemark.source.QueueSource;
-import io.tidemark.source.SocketTextSource;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -49,14 +48,22 @@ public final class StreamingContext implements AutoCloseable {
 
   /**
    * The configuration key that turns the receivers' write-ahead log on ({@code "true"}); see {@link
-   * Builder#writeAheadLog}.
+   * StreamingContextBuilder#writeAheadLog}.
    */
   public static final String WAL_ENABLED = "wal.enabled";
   /** How long a graceful stop on JVM shutdown may take by default. */
   public static final Duration DEFAULT_GRACEFUL_SHUTDOWN_TIMEOUT = Duration.ofSeconds(30);
+  /** The configuration entry of the status page's port ({@link StreamingContextBuilder#uiPort}). */
+  public static final String UI_PORT = StatusOptions.PORT;
+  /** The configuration entry of the status page's address ({@link StreamingContextBuilder#uiBindAddress}). */
+  public static final String UI_HOST = StatusOptions.HOST;
+
+  /** The system property that chooses the engine of contexts that do not name one (default {@value Engine#LOCAL}). */
+  public static final String ENGINE_PROPERTY = "tidemark.engine";
 
   private final String name;
-  private final StreamGraph graph;
+  private final String engine;
+  private final LogicalPlan plan;
   private final Duration batchInterval;
   private final Clock clock;
   private final Map<String, String> config;
@@ -64,22 +71,22 @@ public final class StreamingContext implements AutoCloseable {
   private final Boolean stopGracefullyOnShutdown;
   private final Duration gracefulShutdownTimeout;
   private CheckpointedRun checkpointed;
+  private PipelineRun run;
   private final StatusOptions statusOptions;
-  private StatusPage statusPage;
   private GracefulShutdownHook shutdownHook;
   private MarkerFileWatcher markerWatcher;
   private final List<StreamingListener> listeners = new CopyOnWriteArrayList<>();
   private Duration remember = Duration.ZERO;
   private StreamingContextState state = StreamingContextState.INITIALIZED;
-  private JobScheduler scheduler;
 
   /** A context on the system clock with one partition per available core. */
   public StreamingContext(Duration batchInterval) {
     this(builder(batchInterval));
   }
 
-  private StreamingContext(Builder builder) {
+  StreamingContext(StreamingContextBuilder builder) {
     this.name = builder.name;
+    this.engine = builder.engine;
     this.batchInterval = builder.batchInterval;
     this.clock = builder.clock;
     this.config = Map.copyOf(builder.config);
@@ -88,9 +95,9 @@ public final class StreamingContext implements AutoCloseable {
     this.stopGracefullyOnShutdown = builder.stopGracefullyOnShutdown;
     this.gracefulShutdownTimeout = builder.gracefulShutdownTimeout;
     this.statusOptions = StatusOptions.of(config, builder.uiUser, builder.uiPassword, builder.uiToken, System.getenv());
-    this.graph = new StreamGraph(batchInterval, builder.parallelism);
-    builder.formerIds.forEach((formerId, id) -> graph.declareRenamed(formerId, id));
-    builder.droppedStages.forEach(graph::declareDropped);
+    this.plan = new LogicalPlan(name, batchInterval, builder.parallelism);
+    builder.formerIds.forEach((formerId, id) -> plan.declareRenamed(formerId, id));
+    builder.droppedStages.forEach(plan::declareDropped);
     listeners.add(new LoggingStreamingListener());
   }
 
@@ -120,7 +127,11 @@ public final class StreamingContext implements AutoCloseable {
     if (context.state() != StreamingContextState.INITIALIZED || context.checkpointed != null) {
       throw new IllegalArgumentException("The factory of getOrCreate must return a new StreamingContext, not started");
     }
-    context.checkpointed = CheckpointedRun.open(checkpointDirectory, hadoopConf, context.graph, context.descriptor(),
+    Map<String, Optional<StateSerializers<?, ?>>> stateful = new LinkedHashMap<>();
+    for (PlanNode<?> node : context.plan.statefulNodes()) {
+      stateful.put(node.id(), ((Operation.Stateful) node.operation()).serializers());
+    }
+    context.checkpointed = CheckpointedRun.open(checkpointDirectory, hadoopConf, stateful, context.descriptor(),
         context.config, context.checkpointOptions);
     return context;
   }
@@ -134,178 +145,9 @@ public final class StreamingContext implements AutoCloseable {
     return Boolean.parseBoolean(value);
   }
 
-  public static Builder builder(Duration batchInterval) {
-    return new Builder(batchInterval);
-  }
-
   /** Options of a context; only the batch interval is required. */
-  public static final class Builder {
-    private final Duration batchInterval;
-    private String name = "pipeline";
-    private Clock clock = new SystemClock();
-    private int parallelism = Runtime.getRuntime().availableProcessors();
-    private final Map<String, String> config = new LinkedHashMap<>();
-    private Duration checkpointInterval;
-    private int retainedCheckpoints = CheckpointOptions.DEFAULT_RETAINED_METADATA;
-    private Duration checkpointLockLease = CheckpointOptions.DEFAULT_LOCK_LEASE;
-    private final Map<String, String> formerIds = new LinkedHashMap<>();
-    private final List<String> droppedStages = new ArrayList<>();
-    private Boolean stopGracefullyOnShutdown;
-    private Duration gracefulShutdownTimeout = DEFAULT_GRACEFUL_SHUTDOWN_TIMEOUT;
-    private String uiUser;
-    private String uiPassword;
-    private String uiToken;
-
-    private Builder(Duration batchInterval) {
-      this.batchInterval = Objects.requireNonNull(batchInterval, "batchInterval");
-    }
-
-    /** The pipeline's name, as its descriptor and checkpoints record it (default {@code pipeline}). */
-    public Builder name(String name) {
-      if (name == null || name.isBlank()) {
-        throw new IllegalArgumentException("A pipeline name must not be blank");
-      }
-      this.name = name;
-      return this;
-    }
-
-    /** The time source batches are generated on; tests pass a {@code ManualClock}. */
-    public Builder clock(Clock clock) {
-      this.clock = Objects.requireNonNull(clock, "clock");
-      return this;
-    }
-
-    /** Worker threads, and partitions of every stage (default: available cores). */
-    public Builder parallelism(int parallelism) {
-      if (parallelism < 1) {
-        throw new IllegalArgumentException("parallelism must be at least 1, got " + parallelism);
-      }
-      this.parallelism = parallelism;
-      return this;
-    }
-
-    /** A configuration entry the pipeline's sources and sinks may read. */
-    public Builder config(String key, String value) {
-      config.put(key, value);
-      return this;
-    }
-
-    /**
-     * How often stateful stages' state is checkpointed, when the context checkpoints ({@link
-     * #getOrCreate}): a multiple of the batch interval; default the smallest one of at least 10 s.
-     */
-    public Builder checkpointInterval(Duration interval) {
-      this.checkpointInterval = Objects.requireNonNull(interval, "interval");
-      return this;
-    }
-
-    /** How many of the newest metadata checkpoints are kept, with the state they need (default 3, at least 2). */
-    public Builder checkpointRetention(int metadataFiles) {
-      this.retainedCheckpoints = metadataFiles;
-      return this;
-    }
-
-    /**
-     * How long the checkpoint directory stays owned without a heartbeat (default 30 s): after a crash, a
-     * restart within the lease is refused, a later one takes the directory over.
-     */
-    public Builder checkpointLockLease(Duration lease) {
-      this.checkpointLockLease = Objects.requireNonNull(lease, "lease");
-      return this;
-    }
-
-    /**
-     * Whether receivers write each received block to a write-ahead log in the checkpoint directory, and
-     * flush it, before counting it as received (default off; the configuration entry {@value
-     * #WAL_ENABLED}). With it on, a crash loses no record that was reported received: batches that
-     * were pending and blocks not yet in a batch are read back from the log on restart. Needs a
-     * checkpoint directory ({@link #getOrCreate}).
-     */
-    public Builder writeAheadLog(boolean on) {
-      config.put(WAL_ENABLED, Boolean.toString(on));
-      return this;
-    }
-
-    /**
-     * Whether a JVM shutdown (SIGTERM, Ctrl-C, {@code System.exit}) stops the running context
-     * gracefully: received data processed, final checkpoint written. Default: on for contexts from
-     * {@link #getOrCreate}, off for others.
-     */
-    public Builder stopGracefullyOnShutdown(boolean on) {
-      this.stopGracefullyOnShutdown = on;
-      return this;
-    }
-
-    /** How long a graceful stop on JVM shutdown may take before the JVM exits anyway (default 30 s). */
-    public Builder gracefulShutdownTimeout(Duration timeout) {
-      if (timeout.isNegative() || timeout.isZero()) {
-        throw new IllegalArgumentException("The graceful shutdown timeout must be positive, got "
-            + Durations.format(timeout));
-      }
-      this.gracefulShutdownTimeout = timeout;
-      return this;
-    }
-
-    /**
-     * Declares that stateful stage {@code id} was called {@code formerId}: it takes over that stage's
-     * checkpointed state.
-     */
-    public Builder renamedStage(String formerId, String id) {
-      formerIds.put(formerId, id);
-      return this;
-    }
-
-    /** Declares that a checkpoint's stateful stage {@code id} was removed on purpose: its state is discarded. */
-    public Builder droppedStage(String id) {
-      droppedStages.add(id);
-      return this;
-    }
-
-    /**
-     * Serves the status page, its JSON API and Prometheus metrics (and the metrics in JMX) while the
-     * context runs, on {@code port} or, if it is taken, the next free one of the 16 after it; {@code 0}
-     * (the default of a context built in code) turns it off. The configuration entry {@value
-     * StatusOptions#PORT}; the launcher and the plugin serve it on 4040 by default. See {@link
-     * StreamingContext#statusPageUrl()}.
-     */
-    public Builder uiPort(int port) {
-      return config(StatusOptions.PORT, Integer.toString(port));
-    }
-
-    /**
-     * The address the status page is bound to (default {@code 127.0.0.1}: this machine only); {@code
-     * 0.0.0.0} for every interface, then best with credentials. The configuration entry {@value
-     * StatusOptions#HOST}.
-     */
-    public Builder uiBindAddress(String host) {
-      return config(StatusOptions.HOST, host);
-    }
-
-    /**
-     * Requires HTTP basic authentication with these credentials on every request for the status page's data
-     * and metrics. Never part of the configuration (which is checkpointed); the launcher takes them from
-     * the environment ({@value StatusOptions#USER_VARIABLE}, {@value StatusOptions#PASSWORD_VARIABLE}).
-     */
-    public Builder uiBasicAuth(String user, String password) {
-      this.uiUser = Objects.requireNonNull(user, "user");
-      this.uiPassword = Objects.requireNonNull(password, "password");
-      return this;
-    }
-
-    /**
-     * Requires {@code Authorization: Bearer <token>} on every request for the status page's data and
-     * metrics (the page takes the token from its address: {@code http://host:4040/#token=<token>}). The
-     * launcher takes it from the environment ({@value StatusOptions#TOKEN_VARIABLE}).
-     */
-    public Builder uiBearerToken(String token) {
-      this.uiToken = Objects.requireNonNull(token, "token");
-      return this;
-    }
-
-    /** @throws IllegalArgumentException if the checkpoint options do not fit the batch interval */
-    public StreamingContext build() {
-      return new StreamingContext(this);
-    }
+  public static StreamingContextBuilder builder(Duration batchInterval) {
+    return new StreamingContextBuilder(batchInterval);
   }
 
   public String name() {
@@ -317,7 +159,7 @@ public final class StreamingContext implements AutoCloseable {
    * what an upgraded pipeline is checked against.
    */
   public PipelineDescriptor descriptor() {
-    return graph.descriptor(name);
+    return plan.descriptor();
   }
 
   public Duration batchInterval() {
@@ -329,7 +171,7 @@ public final class StreamingContext implements AutoCloseable {
   }
 
   public int parallelism() {
-    return graph.parallelism();
+    return plan.parallelism();
   }
 
   public Map<String, String> config() {
@@ -340,8 +182,9 @@ public final class StreamingContext implements AutoCloseable {
     return state;
   }
 
-  StreamGraph graph() {
-    return graph;
+  /** The plan the streams of this context build. */
+  LogicalPlan plan() {
+    return plan;
   }
 
   /**
@@ -405,8 +248,8 @@ public final class StreamingContext implements AutoCloseable {
         batchInterval.toMillis()));
   }
 
-  private <T> DStream<T> input(io.tidemark.source.InputSource<T, ?> source) {
-    return new DStream<>(this, graph.add(new InputStage<>(graph, source)));
+  private <T> DStream<T> input(InputSource<T, ?> source) {
+    return new DStream<>(this, plan.addInput(source));
   }
 
   /**
@@ -466,18 +309,8 @@ public final class StreamingContext implements AutoCloseable {
       throw new IllegalStateException("The write-ahead log (" + WAL_ENABLED + ") is kept in the checkpoint directory:"
           + " create the context with StreamingContext.getOrCreate, or turn the log off");
     }
-    CheckpointHook checkpoints = checkpointed == null ? null : checkpointed.start();
-    JobScheduler starting = new JobScheduler(graph, clock, listeners, remember.toMillis(), checkpoints);
-    try {
-      statusPage = StatusPage.start(statusOptions, new LocalPipelineStatus(name, graph, descriptor(), config, clock,
-          listeners::add, starting, checkpointed, () -> state().name())).orElse(null);
-      starting.start(checkpointed == null ? null : checkpointed.resume().orElse(null));
-    } catch (RuntimeException e) {
-      closeStatusPage();
-      closeCheckpoint();
-      throw e;
-    }
-    scheduler = starting;
+    run = PipelineRun.start(plan, engine, clock, listeners, remember, checkpointed, config, statusOptions,
+        () -> state().name());
     state = StreamingContextState.ACTIVE;
     if (stopGracefullyOnShutdown == null ? checkpointed != null : stopGracefullyOnShutdown) {
       shutdownHook = new GracefulShutdownHook(this, gracefulShutdownTimeout);
@@ -490,19 +323,19 @@ public final class StreamingContext implements AutoCloseable {
 
   /** Blocks until the context is stopped, or a batch fails ({@link StreamingException}). */
   public void awaitTermination() throws InterruptedException {
-    activeScheduler("awaitTermination").awaitTermination();
+    activeRun("awaitTermination").awaitTermination();
   }
 
   /** As {@link #awaitTermination()}, giving up after {@code timeout}; true if the context terminated. */
   public boolean awaitTerminationOrTimeout(Duration timeout) throws InterruptedException {
-    return activeScheduler("awaitTerminationOrTimeout").awaitTermination(timeout);
+    return activeRun("awaitTerminationOrTimeout").awaitTermination(timeout);
   }
 
-  private synchronized JobScheduler activeScheduler(String call) {
-    if (scheduler == null) {
+  private synchronized PipelineRun activeRun(String call) {
+    if (run == null) {
       throw new IllegalStateException(call + "() needs a started StreamingContext");
     }
-    return scheduler;
+    return run;
   }
 
   /**
@@ -512,12 +345,12 @@ public final class StreamingContext implements AutoCloseable {
    * queued batches are left to a restart to recompute. Either way the checkpoint directory is released.
    */
   public void stop(boolean stopGracefully) {
-    JobScheduler running;
+    PipelineRun running;
     synchronized (this) {
       if (state == StreamingContextState.STOPPED) {
         return;
       }
-      running = scheduler;
+      running = run;
       state = StreamingContextState.STOPPED;
       if (shutdownHook != null) {
         shutdownHook.remove();
@@ -529,35 +362,17 @@ public final class StreamingContext implements AutoCloseable {
     try {
       if (running != null) {
         running.stop(stopGracefully);
+      } else if (checkpointed != null) {
+        checkpointed.close(); // from getOrCreate, never started
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-    } finally {
-      closeStatusPage();
-      closeCheckpoint(); // a source or sink failing to stop must not keep the directory locked
     }
   }
 
-  /** Where the status page is served while the context runs; empty when it is off ({@link Builder#uiPort}). */
+  /** Where the status page is served while the context runs; empty when it is off ({@link StreamingContextBuilder#uiPort}). */
   public synchronized Optional<URI> statusPageUrl() {
-    return Optional.ofNullable(statusPage).map(StatusPage::url);
-  }
-
-  private void closeStatusPage() {
-    StatusPage page;
-    synchronized (this) {
-      page = statusPage;
-      statusPage = null;
-    }
-    if (page != null) {
-      page.close(); // not holding the context: a request being answered may be asking for its state
-    }
-  }
-
-  private void closeCheckpoint() {
-    if (checkpointed != null) {
-      checkpointed.close();
-    }
+    return run == null ? Optional.empty() : run.statusPageUrl();
   }
 
   /**

@@ -1,6 +1,6 @@
 package io.tidemark.testing;
 
-import io.tidemark.stream.BatchTime;
+import io.tidemark.function.BatchTime;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,6 +1,6 @@
 package io.tidemark.testing;
 
-import io.tidemark.engine.Clock;
+import io.tidemark.function.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;

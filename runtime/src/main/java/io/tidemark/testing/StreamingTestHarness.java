@@ -1,12 +1,12 @@
 package io.tidemark.testing;
 
-import io.tidemark.stream.BatchInfo;
-import io.tidemark.stream.BatchTime;
+import io.tidemark.function.BatchInfo;
+import io.tidemark.function.BatchTime;
+import io.tidemark.function.StreamingListener;
 import io.tidemark.stream.DStream;
 import io.tidemark.stream.StreamingContext;
 import io.tidemark.stream.StreamingContextState;
 import io.tidemark.stream.StreamingException;
-import io.tidemark.stream.StreamingListener;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;

@@ -3,8 +3,8 @@ package io.tidemark.kafka;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tidemark.function.KV;
 import io.tidemark.source.KafkaSubscription;
-import io.tidemark.stream.KV;
 import io.tidemark.stream.StreamingContext;
 import io.tidemark.stream.StreamingException;
 import io.tidemark.testing.ManualClock;

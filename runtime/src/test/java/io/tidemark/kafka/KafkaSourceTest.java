@@ -3,12 +3,12 @@ package io.tidemark.kafka;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tidemark.function.KV;
+import io.tidemark.internal.source.KafkaOffsetOutOfRangeException;
 import io.tidemark.schema.Serializer;
 import io.tidemark.schema.Serializers;
-import io.tidemark.source.KafkaOffsetOutOfRangeException;
 import io.tidemark.source.KafkaSubscription;
 import io.tidemark.stream.DStream;
-import io.tidemark.stream.KV;
 import io.tidemark.stream.StreamingContext;
 import io.tidemark.stream.StreamingException;
 import io.tidemark.testing.ManualClock;

@@ -3,7 +3,7 @@ package io.tidemark.schema;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.tidemark.stream.KV;
+import io.tidemark.function.KV;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.util.List;
@@ -39,7 +39,7 @@ class CodecTest {
         Arguments.of(Serializers.map(Serializers.strings(), Serializers.ints()), Map.of("a", 1, "b", -2)),
         Arguments.of(Serializers.optional(Serializers.strings()), Optional.of("x")),
         Arguments.of(Serializers.optional(Serializers.strings()), Optional.empty()),
-        Arguments.of(Serializers.kv(Serializers.strings(), Serializers.longs()), KV.of("word", 42L)),
+        Arguments.of(KV.serializer(Serializers.strings(), Serializers.longs()), KV.of("word", 42L)),
         Arguments.of(CompatibilityRulesTest.STATS_V2, new CompatibilityRulesTest.StatsV2(1, 2, 3)));
   }
 
@@ -66,7 +66,7 @@ class CodecTest {
   @Test
   void encodingIsCompact() {
     Encoder out = new Encoder();
-    Serializers.kv(Serializers.strings(), Serializers.longs()).write(out, KV.of("word", 1L));
+    KV.serializer(Serializers.strings(), Serializers.longs()).write(out, KV.of("word", 1L));
     assertThat(out.toByteArray()).containsExactly(4, 'w', 'o', 'r', 'd', 2);
     out.reset();
     Serializers.ints().write(out, -64);
@@ -92,7 +92,7 @@ class CodecTest {
         Arguments.of("bad optional tag", Serializers.optional(Serializers.longs()), bytes(2, 0),
             "at byte 0: an optional's tag is 0 or 1, found 2"),
         Arguments.of("bad boolean", Serializers.booleans(), bytes(7), "at byte 0: a boolean is 0 or 1, found 7"),
-        Arguments.of("truncated long", Serializers.kv(Serializers.strings(), Serializers.longs()), bytes(1, 'a', 0x80),
+        Arguments.of("truncated long", KV.serializer(Serializers.strings(), Serializers.longs()), bytes(1, 'a', 0x80),
             "at byte 3: input truncated: it ends before a long (at byte 3)"),
         Arguments.of("truncated double", Serializers.doubles(), bytes(1, 2, 3),
             "at byte 0: input truncated: it ends before a fixed 8-byte value (at byte 3)"));

@@ -2,7 +2,6 @@ package io.tidemark.schema;
 
 import static io.tidemark.schema.Serializers.doubles;
 import static io.tidemark.schema.Serializers.ints;
-import static io.tidemark.schema.Serializers.kv;
 import static io.tidemark.schema.Serializers.list;
 import static io.tidemark.schema.Serializers.longs;
 import static io.tidemark.schema.Serializers.map;
@@ -11,7 +10,7 @@ import static io.tidemark.schema.Serializers.strings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.tidemark.stream.KV;
+import io.tidemark.function.KV;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -396,14 +395,14 @@ class CompatibilityRulesTest {
     @Test
     void insideKVs() {
       KV<String, Entry> old = KV.of("word", new Entry(7));
-      assertThat(writeOldReadNew(kv(strings(), entry), old, kv(strings(), entryV2))).isEqualTo(KV.of("word", new EntryV2(7, 0)));
-      assertThat(writeOldReadNew(kv(ints(), ints()), KV.of(1, 2), kv(longs(), optional(ints())))).isEqualTo(KV.of(1L, Optional.of(2)));
+      assertThat(writeOldReadNew(KV.serializer(strings(), entry), old, KV.serializer(strings(), entryV2))).isEqualTo(KV.of("word", new EntryV2(7, 0)));
+      assertThat(writeOldReadNew(KV.serializer(ints(), ints()), KV.of(1, 2), KV.serializer(longs(), optional(ints())))).isEqualTo(KV.of(1L, Optional.of(2)));
 
-      Serializer<KV<String, EntryV2>> noDefault = kv(strings(), RecordSerializer.builder(EntryV2.class)
+      Serializer<KV<String, EntryV2>> noDefault = KV.serializer(strings(), RecordSerializer.builder(EntryV2.class)
           .field("total", longs(), EntryV2::total)
           .field("maxPerBatch", longs(), EntryV2::maxPerBatch)
           .build(v -> new EntryV2(v.get(0), v.get(1))));
-      CompatibilityReport report = check(kv(strings(), entry), noDefault);
+      CompatibilityReport report = check(KV.serializer(strings(), entry), noDefault);
       assertThat(report.verdict()).isEqualTo(Verdict.INCOMPATIBLE);
       assertThat(report.errors()).singleElement().satisfies(finding -> {
         assertThat(finding.path()).isEqualTo("totals.value.maxPerBatch");

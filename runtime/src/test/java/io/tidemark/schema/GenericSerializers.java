@@ -1,7 +1,7 @@
 package io.tidemark.schema;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.tidemark.stream.KV;
+import io.tidemark.function.KV;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -44,7 +44,7 @@ final class GenericSerializers {
     } else if (schema instanceof OptionalSchema optional) {
       serializer = Serializers.optional(of(optional.value()));
     } else if (schema instanceof KVSchema kv) {
-      serializer = Serializers.kv(of(kv.key()), of(kv.value()));
+      serializer = KV.serializer(of(kv.key()), of(kv.value()));
     } else {
       RecordSchema record = (RecordSchema) schema;
       RecordSerializer.Builder<Object> builder = RecordSerializer.builder(record.name());

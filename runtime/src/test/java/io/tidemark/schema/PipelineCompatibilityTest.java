@@ -78,14 +78,14 @@ class PipelineCompatibilityTest {
   }
 
   @Test
-  void anAddedStatefulStageStartsEmpty() {
+  void anAddedStageStateStartsEmpty() {
     PipelineReport report = PipelineCompatibility.check(pipeline(), pipeline(totals(PrimitiveSchema.LONG)));
     assertThat(report.verdict()).isEqualTo(Verdict.AS_IS);
     assertThat(findings(report)).containsExactly("INFO totals: stateful stage totals is new; its state starts empty");
   }
 
   @Test
-  void aRemovedStatefulStageIsIncompatibleUnlessDeclaredDropped() {
+  void aRemovedStageStateIsIncompatibleUnlessDeclaredDropped() {
     PipelineReport removed = PipelineCompatibility.check(pipeline(totals(PrimitiveSchema.LONG)), pipeline());
     assertThat(removed.verdict()).isEqualTo(Verdict.INCOMPATIBLE);
     assertThat(findings(removed)).containsExactly("ERROR totals: stateful stage totals was removed; its checkpointed"

@@ -1,6 +1,6 @@
 package io.tidemark.schema;
 
-import io.tidemark.stream.KV;
+import io.tidemark.function.KV;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;

@@ -2,12 +2,13 @@ package io.tidemark.stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tidemark.function.KV;
 import io.tidemark.schema.PipelineDescriptor;
 import io.tidemark.schema.PrimitiveSchema;
 import io.tidemark.schema.Serializers;
-import io.tidemark.schema.StageDescriptor;
 import io.tidemark.schema.StageDescriptor.StateDescriptor;
 import io.tidemark.schema.StageDescriptor.WindowDescriptor;
+import io.tidemark.schema.StageDescriptor;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.List;

@@ -3,6 +3,7 @@ package io.tidemark.stream;
 import static io.tidemark.testing.StreamingTestHarness.sorted;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tidemark.function.KV;
 import io.tidemark.testing.BatchRecorder;
 import io.tidemark.testing.StreamingTestHarness;
 import java.time.Duration;

@@ -3,6 +3,9 @@ package io.tidemark.stream;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tidemark.function.BatchInfo;
+import io.tidemark.function.KV;
+import io.tidemark.function.StreamingListener;
 import io.tidemark.testing.ManualClock;
 import io.tidemark.testing.StreamingTestHarness;
 import java.time.Duration;
@@ -27,6 +30,33 @@ class LifecycleTest {
     assertThatThrownBy(context::start).isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("No output operations registered");
     assertThat(context.state()).isEqualTo(StreamingContextState.INITIALIZED);
+  }
+
+  @Test
+  void anEngineNotOnTheClassPathIsRefusedWhenNamedListingTheOnesThereAre() {
+    assertThatThrownBy(() -> StreamingContext.builder(SECOND).engine("spark"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("No engine named 'spark' on the class path; known engines: [local]."
+            + " Add tidemark-spark to the class path to run on Spark");
+  }
+
+  @Test
+  void theEngineOfContextsThatNameNoneComesFromTheSystemProperty() {
+    String before = System.getProperty(StreamingContext.ENGINE_PROPERTY);
+    System.setProperty(StreamingContext.ENGINE_PROPERTY, "elsewhere");
+    try {
+      StreamingContext context = manualContext();
+      context.queueStream(new ConcurrentLinkedQueue<List<String>>(), true).print();
+      assertThatThrownBy(context::start).isInstanceOf(IllegalArgumentException.class)
+          .hasMessage("No engine named 'elsewhere' on the class path; known engines: [local]");
+      assertThat(context.state()).isEqualTo(StreamingContextState.INITIALIZED);
+    } finally {
+      if (before == null) {
+        System.clearProperty(StreamingContext.ENGINE_PROPERTY);
+      } else {
+        System.setProperty(StreamingContext.ENGINE_PROPERTY, before);
+      }
+    }
   }
 
   @Test

@@ -6,7 +6,7 @@ import io.tidemark.annotation.Source;
 import io.tidemark.annotation.State;
 import io.tidemark.annotation.Transform;
 import io.tidemark.annotation.Window;
-import io.tidemark.stream.KV;
+import io.tidemark.function.KV;
 import io.tidemark.stream.PipelineConfig;
 import io.tidemark.stream.SinkSpec;
 import io.tidemark.stream.Sinks;

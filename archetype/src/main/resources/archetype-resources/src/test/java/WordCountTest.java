@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tidemark.schema.Serializer;
 import io.tidemark.schema.Serializers;
-import io.tidemark.stream.KV;
+import io.tidemark.function.KV;
 import io.tidemark.stream.PipelineConfig;
 import io.tidemark.stream.StreamingContext;
 import io.tidemark.testing.ManualClock;

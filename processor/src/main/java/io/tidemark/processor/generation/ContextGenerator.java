@@ -8,8 +8,8 @@ import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
-import io.tidemark.processor.model.CheckedPipeline;
 import io.tidemark.processor.model.CheckedPipeline.StateTypes;
+import io.tidemark.processor.model.CheckedPipeline;
 import io.tidemark.processor.model.JavaTypes;
 import io.tidemark.processor.model.PipelineModel;
 import io.tidemark.processor.model.StageModel;
@@ -19,6 +19,7 @@ import io.tidemark.stream.PipelineConfig;
 import io.tidemark.stream.PipelineFactory;
 import io.tidemark.stream.StateSpec;
 import io.tidemark.stream.StreamingContext;
+import io.tidemark.stream.StreamingContextBuilder;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -33,7 +34,7 @@ import javax.lang.model.element.Modifier;
  */
 final class ContextGenerator {
 
-  private static final ClassName BUILDER = ClassName.get(StreamingContext.Builder.class);
+  private static final ClassName BUILDER = ClassName.get(StreamingContextBuilder.class);
 
   private final AnnotationSpec generated;
   private final JavaTypes types;

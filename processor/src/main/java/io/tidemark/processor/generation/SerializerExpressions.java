@@ -4,10 +4,10 @@ import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
+import io.tidemark.function.KV;
 import io.tidemark.processor.model.CheckpointType;
 import io.tidemark.schema.PrimitiveSchema;
 import io.tidemark.schema.Serializers;
-import io.tidemark.stream.KV;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -52,7 +52,7 @@ final class SerializerExpressions {
           of(optional.value()));
     }
     if (type instanceof CheckpointType.KVType kv) {
-      return CodeBlock.of("$T.<$T, $T>kv($L, $L)", Serializers.class, javaType(kv.key()), javaType(kv.value()),
+      return CodeBlock.of("$T.<$T, $T>serializer($L, $L)", KV.class, javaType(kv.key()), javaType(kv.value()),
           of(kv.key()), of(kv.value()));
     }
     return CodeBlock.of("$T.INSTANCE", classes.of((CheckpointType.RecordType) type));

@@ -17,12 +17,12 @@ public final class JavaTypes {
 
   public static final String DSTREAM = "io.tidemark.stream.DStream";
   public static final String PAIR_DSTREAM = "io.tidemark.stream.PairDStream";
-  public static final String KV = "io.tidemark.stream.KV";
+  public static final String KV = "io.tidemark.function.KV";
   public static final String SOURCE_SPEC = "io.tidemark.stream.SourceSpec";
   public static final String SINK_SPEC = "io.tidemark.stream.SinkSpec";
   public static final String PIPELINE_CONFIG = "io.tidemark.stream.PipelineConfig";
-  public static final String BATCH_TIME = "io.tidemark.stream.BatchTime";
-  public static final String STATE = "io.tidemark.stream.State";
+  public static final String BATCH_TIME = "io.tidemark.function.BatchTime";
+  public static final String STATE = "io.tidemark.function.State";
 
   private final Types types;
   private final Elements elements;

@@ -1,9 +1,9 @@
 package io.tidemark.processor.model;
 
-import io.tidemark.processor.validation.Diagnostics;
+import io.tidemark.function.Durations;
 import io.tidemark.processor.validation.Diagnostics.Location;
+import io.tidemark.processor.validation.Diagnostics;
 import io.tidemark.processor.validation.Message;
-import io.tidemark.stream.Durations;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

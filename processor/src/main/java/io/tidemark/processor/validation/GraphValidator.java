@@ -1,7 +1,7 @@
 package io.tidemark.processor.validation;
 
-import io.tidemark.processor.model.CheckedPipeline;
 import io.tidemark.processor.model.CheckedPipeline.StateTypes;
+import io.tidemark.processor.model.CheckedPipeline;
 import io.tidemark.processor.model.CheckpointType;
 import io.tidemark.processor.model.CheckpointTypeReader;
 import io.tidemark.processor.model.Input;
@@ -11,7 +11,6 @@ import io.tidemark.processor.model.StageKind;
 import io.tidemark.processor.model.StageModel;
 import io.tidemark.processor.model.StreamType;
 import io.tidemark.processor.validation.Diagnostics.Location;
-import io.tidemark.stream.Durations;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;

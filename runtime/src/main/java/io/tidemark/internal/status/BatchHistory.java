@@ -1,8 +1,8 @@
 package io.tidemark.internal.status;
 
-import io.tidemark.stream.BatchInfo;
-import io.tidemark.stream.BatchTime;
-import io.tidemark.stream.StreamingListener;
+import io.tidemark.function.BatchInfo;
+import io.tidemark.function.BatchTime;
+import io.tidemark.function.StreamingListener;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;

@@ -1,22 +1,23 @@
 package io.tidemark.internal.status;
 
-import io.tidemark.checkpoint.CheckpointStatistics;
-import io.tidemark.checkpoint.CheckpointedRun;
-import io.tidemark.engine.Clock;
-import io.tidemark.engine.InputStage;
-import io.tidemark.engine.JobScheduler;
-import io.tidemark.engine.StreamGraph;
+import io.tidemark.internal.checkpoint.CheckpointStatistics;
+import io.tidemark.internal.checkpoint.CheckpointedRun;
+import io.tidemark.function.Clock;
+import io.tidemark.internal.driver.JobScheduler;
+import io.tidemark.internal.plan.LogicalPlan;
+import io.tidemark.internal.plan.Operation;
+import io.tidemark.internal.plan.PlanNode;
 import io.tidemark.schema.PipelineDescriptor;
-import io.tidemark.source.DirectorySource;
-import io.tidemark.source.InputSource;
-import io.tidemark.source.KafkaSource;
-import io.tidemark.source.QueuePosition;
-import io.tidemark.source.QueueSource;
-import io.tidemark.source.SocketTextSource;
-import io.tidemark.source.SourcePosition;
-import io.tidemark.source.TakenFiles;
-import io.tidemark.source.WalPosition;
-import io.tidemark.stream.StreamingListener;
+import io.tidemark.internal.source.DirectorySource;
+import io.tidemark.internal.source.InputSource;
+import io.tidemark.internal.source.KafkaSource;
+import io.tidemark.internal.source.QueuePosition;
+import io.tidemark.internal.source.QueueSource;
+import io.tidemark.internal.source.SocketTextSource;
+import io.tidemark.internal.source.SourcePosition;
+import io.tidemark.internal.source.TakenFiles;
+import io.tidemark.internal.source.WalPosition;
+import io.tidemark.function.StreamingListener;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -28,15 +29,14 @@ import java.util.function.Supplier;
 import org.apache.kafka.common.TopicPartition;
 
 /**
- * The adapter from the local engine, its sources and its checkpoint to {@link PipelineStatusSource}:
- * the one class of the status that knows them. Reads only: positions through the scheduler's lock-held
+ * The adapter from the driver, the plan, its sources and its checkpoint to {@link PipelineStatusSource}:
+ * the one class of the status that knows them (whichever engine runs the batches). Reads only: positions through the scheduler's lock-held
  * {@code planning()} (as a checkpoint takes them), everything else from volatile snapshots the engine,
  * the sources and the checkpoint writer keep.
  */
 public final class LocalPipelineStatus implements PipelineStatusSource {
 
-  private final String name;
-  private final StreamGraph graph;
+  private final LogicalPlan plan;
   private final PipelineDescriptor descriptor;
   private final Map<String, String> config;
   private final Clock clock;
@@ -46,16 +46,16 @@ public final class LocalPipelineStatus implements PipelineStatusSource {
   private final Supplier<String> state;
 
   /**
+   * @param plan the frozen plan being run
    * @param listeners subscribes a listener to the batches
    * @param checkpointed the checkpoint directory's run; null when the pipeline does not checkpoint
    * @param state the context's lifecycle state
    */
-  public LocalPipelineStatus(String name, StreamGraph graph, PipelineDescriptor descriptor, Map<String, String> config,
-      Clock clock, Consumer<StreamingListener> listeners, JobScheduler scheduler, CheckpointedRun checkpointed,
+  public LocalPipelineStatus(LogicalPlan plan, Map<String, String> config, Clock clock,
+      Consumer<StreamingListener> listeners, JobScheduler scheduler, CheckpointedRun checkpointed,
       Supplier<String> state) {
-    this.name = name;
-    this.graph = graph;
-    this.descriptor = descriptor;
+    this.plan = plan;
+    this.descriptor = plan.descriptor();
     this.config = Map.copyOf(config);
     this.clock = clock;
     this.listeners = listeners;
@@ -66,17 +66,17 @@ public final class LocalPipelineStatus implements PipelineStatusSource {
 
   @Override
   public String name() {
-    return name;
+    return plan.name();
   }
 
   @Override
   public long batchIntervalMillis() {
-    return graph.batchIntervalMillis();
+    return plan.batchIntervalMillis();
   }
 
   @Override
   public int parallelism() {
-    return graph.parallelism();
+    return plan.parallelism();
   }
 
   @Override
@@ -124,8 +124,9 @@ public final class LocalPipelineStatus implements PipelineStatusSource {
     Map<String, SourcePosition> positions = scheduler.planning().positions();
     Map<String, Long> walFrom = checkpoint().map(CheckpointStatistics::walSegmentsFrom).orElse(Map.of());
     List<SourceView> views = new ArrayList<>();
-    for (InputStage<?, ?> input : graph.activeInputs()) {
-      views.add(view(input.id(), input.source(), positions.get(input.id()), walFrom.get(input.id())));
+    for (PlanNode<?> input : plan.activeInputs()) {
+      InputSource<?, ?> source = ((Operation.Input) input.operation()).source();
+      views.add(view(input.id(), source, positions.get(input.id()), walFrom.get(input.id())));
     }
     return views;
   }

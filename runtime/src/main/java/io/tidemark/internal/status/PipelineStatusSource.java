@@ -1,8 +1,8 @@
 package io.tidemark.internal.status;
 
-import io.tidemark.checkpoint.CheckpointStatistics;
+import io.tidemark.internal.checkpoint.CheckpointStatistics;
 import io.tidemark.schema.PipelineDescriptor;
-import io.tidemark.stream.StreamingListener;
+import io.tidemark.function.StreamingListener;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

@@ -13,13 +13,13 @@ import io.micrometer.jmx.JmxConfig;
 import io.micrometer.jmx.JmxMeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import io.tidemark.checkpoint.CheckpointStatistics;
+import io.tidemark.internal.checkpoint.CheckpointStatistics;
 import io.tidemark.internal.status.PipelineStatusSource.PartitionView;
 import io.tidemark.internal.status.PipelineStatusSource.SourceView;
 import io.tidemark.schema.StageDescriptor;
-import io.tidemark.stream.BatchInfo;
-import io.tidemark.stream.BatchTime;
-import io.tidemark.stream.StreamingListener;
+import io.tidemark.function.BatchInfo;
+import io.tidemark.function.BatchTime;
+import io.tidemark.function.StreamingListener;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
@@ -226,8 +226,11 @@ final class StatusMetrics implements AutoCloseable {
     return sources().stream().filter(s -> Objects.equals(s.id(), id)).findFirst().orElse(null);
   }
 
-  /** The Prometheus text exposition of every meter. */
+  /** The Prometheus text exposition of every meter, the sources looked at afresh for it. */
   String scrape() {
+    synchronized (this) {
+      sourcesAt = Long.MIN_VALUE; // one new look serves every gauge of this scrape
+    }
     refresh();
     return prometheus.scrape();
   }

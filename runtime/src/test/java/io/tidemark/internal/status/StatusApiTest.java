@@ -9,7 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tidemark.schema.Fingerprint;
 import io.tidemark.schema.Serializers;
-import io.tidemark.stream.KV;
+import io.tidemark.function.KV;
 import io.tidemark.stream.StreamingContext;
 import io.tidemark.testing.ManualClock;
 import io.tidemark.testing.StreamingTestHarness;

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.tidemark.schema.Fingerprint;
 import io.tidemark.schema.Serializer;
 import io.tidemark.schema.Serializers;
-import io.tidemark.stream.KV;
+import io.tidemark.function.KV;
 import io.tidemark.stream.PairDStream;
 import io.tidemark.stream.StreamingContext;
 import io.tidemark.testing.ManualClock;

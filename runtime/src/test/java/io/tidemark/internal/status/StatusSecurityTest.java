@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tidemark.stream.StreamingContext;
+import io.tidemark.stream.StreamingContextBuilder;
 import io.tidemark.stream.StreamingException;
 import io.tidemark.testing.ManualClock;
 import io.tidemark.testing.StreamingTestHarness;
@@ -29,8 +30,8 @@ class StatusSecurityTest {
       "s3-secret-key-1", "trustme-pw");
 
   /** A context with credentials in its configuration whose second batch fails with a message holding one. */
-  private static StreamingTestHarness pipeline(ManualClock clock, UnaryOperator<StreamingContext.Builder> options) {
-    StreamingContext.Builder builder = StreamingContext.builder(Duration.ofSeconds(1)).name("secrets").clock(clock)
+  private static StreamingTestHarness pipeline(ManualClock clock, UnaryOperator<StreamingContextBuilder> options) {
+    StreamingContextBuilder builder = StreamingContext.builder(Duration.ofSeconds(1)).name("secrets").clock(clock)
         .parallelism(1).uiPort(freePort())
         .config("kafka.sasl.jaas.config",
             "org.apache.kafka.common.security.plain.PlainLoginModule required username=\"u\" password=\"hunter2-jaas\";")

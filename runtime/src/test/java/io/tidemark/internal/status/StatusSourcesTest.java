@@ -7,7 +7,7 @@ import static io.tidemark.internal.status.StatusTesting.samples;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.tidemark.source.LineServer;
+import io.tidemark.internal.source.LineServer;
 import io.tidemark.stream.DStream;
 import io.tidemark.stream.StreamingContext;
 import io.tidemark.testing.ManualClock;

@@ -1,9 +1,0 @@
-package io.tidemark.engine;
-
-/** Receives the entries of a stateful stage's state, as a checkpoint writes them. */
-@FunctionalInterface
-public interface StateEntryConsumer<K, V> {
-
-  /** @param time what the stage keeps beside the value: see {@link StatefulStage#forEachEntry} */
-  void accept(K key, V value, long time);
-}
